@@ -1,0 +1,52 @@
+// The base of every command: shared flags, the output gate (stdout for results, stderr for progress and
+// warnings), and the mapping from errors to exit codes (CLI.md §5). User errors print one line, never a stack.
+
+import {Command, Flags, Errors} from '@oclif/core'
+import {BugError, EXIT_BUG, EXIT_USAGE, UserError, InvalidInputError} from '../errors.js'
+
+export const globalFlags = {
+  cluster: Flags.string({description: 'cluster to work on (default: $K8SIM_CLUSTER, the current cluster, else "default")', helpGroup: 'GLOBAL'}),
+  home: Flags.string({description: 'k8sim home directory (default: $K8SIM_HOME or ~/.k8sim)', helpGroup: 'GLOBAL'}),
+  'no-color': Flags.boolean({description: 'disable colour (also NO_COLOR)', helpGroup: 'GLOBAL', default: false}),
+}
+
+export abstract class BaseCommand extends Command {
+  static override baseFlags = globalFlags
+
+  /** Results go to stdout, exactly as given (no newline added). */
+  protected write(text: string): void {
+    if (text.length > 0) process.stdout.write(text)
+  }
+
+  /** Progress, warnings: stderr. */
+  protected warnLine(text: string): void {
+    process.stderr.write(text.endsWith('\n') ? text : text + '\n')
+  }
+
+  protected override async catch(err: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<any> {
+    // oclif's own parse errors (unknown flag, missing arg) are usage errors: exit 2
+    if (err instanceof Errors.CLIError && !(err instanceof UserError)) {
+      const exit = (err as any).oclif?.exit
+      if (exit === 0) return
+      if ((err as any).code === 'EEXIT') throw err
+      process.stderr.write(`error: ${err.message.split('\n')[0]}\n`)
+      if (err.message.includes('\n')) process.stderr.write(err.message.split('\n').slice(1).join('\n') + '\n')
+      process.exitCode = EXIT_USAGE
+      this.exit(EXIT_USAGE)
+    }
+    if ((err as any).code === 'EEXIT') throw err
+    if (err instanceof InvalidInputError) {
+      for (const l of err.lines) process.stderr.write(l.startsWith('error:') ? `${l}\n` : `error: ${l}\n`)
+      this.exit(err.exitCode)
+    }
+    if (err instanceof UserError) {
+      process.stderr.write(err.message.startsWith('error:') || err.message.startsWith('Error from server') ? `${err.message}\n` : `error: ${err.message}\n`)
+      if (err.hint) process.stderr.write(`hint: ${err.hint}\n`)
+      this.exit(err.exitCode)
+    }
+    const msg = err instanceof BugError ? err.message : `${err.name}: ${err.message}`
+    process.stderr.write(`error: internal error (this is a bug in k8sim, please report it): ${msg}\n`)
+    if (process.env.K8SIM_DEBUG) process.stderr.write(`${err.stack}\n`)
+    this.exit(EXIT_BUG)
+  }
+}

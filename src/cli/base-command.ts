@@ -3,6 +3,10 @@
 
 import {Command, Flags, Errors} from '@oclif/core'
 import {BugError, EXIT_BUG, EXIT_USAGE, UserError, InvalidInputError} from '../errors.js'
+import {setWallClock} from '../state/wall-clock.js'
+
+// The only wall-clock reading: a new cluster's start time when neither --start-time nor SOURCE_DATE_EPOCH is set.
+setWallClock(() => Date.now())
 
 export const globalFlags = {
   cluster: Flags.string({description: 'cluster to work on (default: $K8SIM_CLUSTER, the current cluster, else "default")', helpGroup: 'GLOBAL'}),

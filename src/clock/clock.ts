@@ -114,8 +114,17 @@ export class VirtualClock implements Clock {
   }
 }
 
+// the last second formatted: most calls within a simulation step ask for the same instant
+let lastSecond = Number.NaN
+let lastFormatted = ''
+
 export function toRFC3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z')
+  const sec = Math.floor(ms / 1000)
+  if (sec !== lastSecond) {
+    lastSecond = sec
+    lastFormatted = new Date(sec * 1000).toISOString().replace('.000Z', 'Z')
+  }
+  return lastFormatted
 }
 
 export function parseRFC3339(s: string): number {

@@ -5,6 +5,7 @@ import type {ResourceRegistry} from '../../api/resources.js'
 import type {ObjectStore} from '../../api/store/store.js'
 import type {VirtualClock} from '../../clock/clock.js'
 import type {SeededRandom} from '../../clock/random.js'
+import type {ApiServer} from '../../engine/apiserver.js'
 
 export interface ControllerContext {
   store: ObjectStore
@@ -12,6 +13,8 @@ export interface ControllerContext {
   rng: SeededRandom
   events: EventRecorder
   registry: ResourceRegistry
+  /** the API server's create/update/delete flow (defaulting, validation, admission); status writes may use store */
+  api: ApiServer
 }
 
 export interface Controller {

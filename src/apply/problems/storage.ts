@@ -1,0 +1,60 @@
+// Claims that never bind: a StorageClass that does not exist, one whose provisioner does not run in this
+// cluster, or a claim left Pending for another reason while a pod waits for it.
+import type {KubeObject} from '../../api/types.js'
+import type {AppliedObject, Problem} from '../types.js'
+import {LOCAL_PATH_PROVISIONER} from '../../controllers/persistentvolume/storage-class.js'
+import {problemAt, type ProblemContext} from './context.js'
+
+/** Provisioners that run in a k8sim cluster (the embedded local-path one). */
+const RUNNING = new Set([LOCAL_PATH_PROVISIONER])
+const DEFAULT_CLASS = 'storageclass.kubernetes.io/is-default-class'
+
+function defaultClass(ctx: ProblemContext): KubeObject | undefined {
+  return ctx.s.store.list('storage.k8s.io/StorageClass').find((c) => c.metadata.annotations?.[DEFAULT_CLASS] === 'true')
+}
+
+export function storageProblems(ctx: ProblemContext): Problem[] {
+  const out: Problem[] = []
+  const classes = (name: string) => ctx.s.store.get(`storage.k8s.io/StorageClass//${name}`)
+  const reportedClasses = new Set<string>()
+  // class of a claim (live PVC or a StatefulSet template) → the problem, placed on `at`
+  const checkClaim = (at: AppliedObject, claimName: string, className: string | undefined, pvc: KubeObject | undefined): void => {
+    const ns = at.namespace ?? 'default'
+    if (className === '') return // static binding only
+    const cls = className === undefined ? defaultClass(ctx) : classes(className)
+    if (className !== undefined && !cls) {
+      out.push(problemAt(at, 'missing-storageclass', 'error', `claim ${claimName} names StorageClass ${className}, which does not exist`, `use an existing class (k8sim get storageclass) or add StorageClass ${className} to the bundle`))
+      return
+    }
+    if (cls && !RUNNING.has(cls.provisioner) && cls.provisioner !== 'kubernetes.io/no-provisioner' && pvc?.status?.phase !== 'Bound') {
+      const name = cls.metadata.name!
+      const clsApplied = ctx.source('StorageClass', undefined, name)
+      if (reportedClasses.has(name)) return
+      reportedClasses.add(name)
+      const target = clsApplied ?? at
+      out.push(problemAt(target, 'no-provisioner', 'error', `StorageClass ${name} uses provisioner ${cls.provisioner}, which does not run in this cluster: claim ${claimName} never gets a volume`, `use a class whose provisioner runs here (${[...RUNNING].join(', ')})`))
+      return
+    }
+    if (pvc && pvc.status?.phase !== 'Bound') {
+      const used = ctx.pods().some((p) => p.metadata.namespace === ns && (p.spec?.volumes ?? []).some((v: any) => v.persistentVolumeClaim?.claimName === claimName))
+      const immediate = (cls?.volumeBindingMode ?? 'Immediate') === 'Immediate'
+      if (used || (immediate && cls)) {
+        const why = cls ? '' : ' (no StorageClass named and no default class)'
+        out.push(problemAt(at, 'pvc-pending', 'error', `claim ${claimName} is ${pvc.status?.phase ?? 'Pending'}${why}`, `see \`k8sim describe pvc ${claimName} -n ${ns}\``))
+      }
+    }
+  }
+  for (const a of ctx.applied) {
+    const live = ctx.live(a)
+    if (!live) continue
+    if (a.kind === 'PersistentVolumeClaim') checkClaim(a, a.name, live.spec?.storageClassName, live)
+    if (a.kind === 'StatefulSet') {
+      for (const t of live.spec?.volumeClaimTemplates ?? []) {
+        const claim = `${t.metadata?.name}-${a.name}-0`
+        const pvc = ctx.s.store.get(`/PersistentVolumeClaim/${a.namespace}/${claim}`)
+        checkClaim(a, pvc ? claim : `${t.metadata?.name} (template)`, t.spec?.storageClassName, pvc)
+      }
+    }
+  }
+  return out
+}

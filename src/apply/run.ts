@@ -1,0 +1,56 @@
+// The whole `apply` use case: load and validate the documents, then store and simulate inside one cluster
+// transaction. A failure anywhere rolls the transaction back, so nothing is half-written.
+
+import {parseDuration} from '../api/duration.js'
+import {UsageError} from '../errors.js'
+import {loadManifests, formatIssue} from '../manifest/index.js'
+import {withCluster} from '../state/session.js'
+import {Engine} from '../engine/engine.js'
+import {applyDocuments, ApplyErrors, errorLine} from './apply.js'
+import {schemaErrorsFor} from './schema-check.js'
+import type {ApplyReport} from './types.js'
+import {recordDecisions} from '../state/decision-log.js'
+
+export interface RunApplyOptions {
+  files: string[]
+  recursive: boolean
+  namespace?: string
+  dryRun: boolean
+  timeout: string
+  validate: 'strict' | 'warn' | 'ignore'
+  explain: boolean
+  home?: string
+  cluster?: string
+  readStdin: () => Promise<string>
+}
+
+export interface RunApplyResult {
+  report?: ApplyReport
+  errors: string[]
+  warnings: string[]
+}
+
+export async function runApply(o: RunApplyOptions): Promise<RunApplyResult> {
+  const timeoutMs = parseDuration(o.timeout)
+  if (timeoutMs === undefined) throw new UsageError(`invalid --timeout "${o.timeout}": use a duration such as 30s, 5m or 1h`)
+  const loaded = await loadManifests(o.files, {recursive: o.recursive, strict: o.validate === 'strict', readStdin: o.readStdin})
+  if (loaded.issues.length > 0) return {errors: loaded.issues.map(formatIssue), warnings: []}
+  if (loaded.docs.length === 0) return {errors: ['error: no objects passed to apply'], warnings: []}
+  try {
+    const report = await withCluster({home: o.home, cluster: o.cluster, write: true, dryRun: o.dryRun}, (s) => {
+      const schemaErrors = o.validate === 'ignore' ? [] : schemaErrorsFor(loaded.docs, s, o.validate === 'strict')
+      if (schemaErrors.length > 0) throw new ApplyErrors(schemaErrors)
+      const engine = new Engine(s, {explain: o.explain, schedulerConfig: s.meta?.schedulerConfig})
+      engine.start()
+      const {report, rawDecisions} = applyDocuments({...s, engine}, loaded.docs, {namespace: o.namespace, dryRun: o.dryRun, timeoutMs})
+      recordDecisions(s, rawDecisions)
+      return report
+    })
+    return {report, errors: [], warnings: []}
+  } catch (e) {
+    if (e instanceof ApplyErrors) return {errors: e.lines, warnings: []}
+    throw e
+  }
+}
+
+void errorLine

@@ -1,0 +1,53 @@
+import {Args, Flags} from '@oclif/core'
+import {BaseCommand} from '../cli/base-command.js'
+import {EXIT_INVALID} from '../errors.js'
+
+export default class Get extends BaseCommand {
+  static override description = 'Display one or many resources, as kubectl get prints them'
+  static override strict = false
+  static override args = {
+    resource: Args.string({description: 'TYPE[,TYPE...] [NAME...] | TYPE/NAME... | all', required: false}),
+  }
+  static override examples = [
+    '<%= config.bin %> get pods',
+    '<%= config.bin %> get deploy,svc -n shop -o wide',
+    '<%= config.bin %> get all -A',
+    "<%= config.bin %> get pods -o jsonpath='{.items[*].spec.nodeName}'",
+  ]
+  static override flags = {
+    namespace: Flags.string({char: 'n', description: 'namespace (default: default)'}),
+    'all-namespaces': Flags.boolean({char: 'A', default: false, description: 'list across all namespaces'}),
+    output: Flags.string({char: 'o', description: 'wide|yaml|json|name|jsonpath=TEMPLATE|custom-columns=SPEC'}),
+    selector: Flags.string({char: 'l', description: 'label selector (a=b,c!=d,e in (x,y),!f)'}),
+    'field-selector': Flags.string({description: 'field selector (spec.nodeName=node-1,status.phase!=Running)'}),
+    'show-labels': Flags.boolean({default: false, description: 'add a LABELS column'}),
+    'sort-by': Flags.string({description: 'sort by a JSONPath, e.g. .metadata.creationTimestamp'}),
+    'no-headers': Flags.boolean({default: false, description: 'print tables without a header'}),
+    'label-columns': Flags.string({char: 'L', multiple: true, description: 'add a column per label key'}),
+  }
+
+  async run(): Promise<void> {
+    const {argv, flags} = await this.parse(Get)
+    const [{withCluster}, {runGet}] = await Promise.all([import('../state/session.js'), import('../printers/get.js')])
+    const out = await withCluster({home: flags.home, cluster: flags.cluster, write: false}, (s) =>
+      runGet(
+        {store: s.store, registry: s.registry, now: s.clock.now()},
+        {
+          args: argv as string[],
+          namespace: flags.namespace ?? 'default',
+          allNamespaces: flags['all-namespaces'],
+          labelSelector: flags.selector,
+          fieldSelector: flags['field-selector'],
+          output: flags.output,
+          showLabels: flags['show-labels'],
+          sortBy: flags['sort-by'],
+          noHeaders: flags['no-headers'],
+          labelColumns: flags['label-columns']?.flatMap((l) => l.split(',')),
+        },
+      ),
+    )
+    this.write(out.stdout)
+    for (const l of out.stderr) this.warnLine(l)
+    if (out.failed) this.exit(EXIT_INVALID)
+  }
+}

@@ -1,0 +1,242 @@
+// The simulated kubelets: one control loop drives every node's pods (a PodWorker per pod bound to a Ready node)
+// and renews each node's Lease as a background heartbeat. A node stops acting when its Ready condition is not
+// True or when `node fail` marks its kubelet stopped (annotation sim.k8sim.io/kubelet-stopped: "true"): its pods
+// then freeze as they are, as on a real node that lost its kubelet.
+import type {KubeObject} from '../api/types.js'
+import type {WatchEvent} from '../api/store/store.js'
+import {keyOf, objectKey} from '../api/store/keys.js'
+import type {Timer} from '../clock/clock.js'
+import {WorkQueue} from '../controllers/runtime/workqueue.js'
+import type {Controller, ControllerContext} from '../controllers/runtime/types.js'
+import {claimsBound, containerConfigError, volumeMountError} from './config-refs.js'
+import {addImageToNode} from './images.js'
+import {podCIDROf} from './pod-ip.js'
+import {everRan} from './pod-status.js'
+import {PodWorker, type KubeletEnv} from './pod-worker.js'
+import {SIM_PREFIX} from './sim-annotations.js'
+import {TIMINGS} from './stages.js'
+
+export {TIMINGS, START_STAGES} from './stages.js'
+
+export const KUBELET_STOPPED_ANNOTATION = `${SIM_PREFIX}kubelet-stopped`
+
+export function createKubelet(): Controller {
+  return new Kubelet()
+}
+
+/** Whether the node's kubelet is running and the node is Ready (a node without conditions counts as Ready). */
+export function nodeUsable(node: KubeObject | undefined): boolean {
+  if (!node) return false
+  if (node.metadata.annotations?.[KUBELET_STOPPED_ANNOTATION] === 'true') return false
+  const ready = (node.status?.conditions ?? []).find((c: any) => c.type === 'Ready')
+  return !ready || ready.status === 'True'
+}
+
+function isTerminal(pod: KubeObject): boolean {
+  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed'
+}
+
+function nodeKey(name: string): string {
+  return objectKey('', 'Node', undefined, name)
+}
+
+class Kubelet implements Controller {
+  readonly name = 'kubelet'
+  private ctx!: ControllerContext
+  private queue!: WorkQueue
+  private workers = new Map<string, {uid: string | undefined; worker: PodWorker}>()
+  private timers = new Map<string, Timer>()
+  private podsByNode = new Map<string, Set<string>>()
+  private leaseTimers = new Map<string, Timer>()
+  private writing = false
+
+  start(ctx: ControllerContext): void {
+    this.ctx = ctx
+    this.queue = new WorkQueue(ctx.clock, 'kubelet', (key) => this.syncPod(key))
+    const pods = ctx.store.list('/Pod').slice()
+    // the kubelet admits pods in creation order (HandlePodAdditions sorts them)
+    pods.sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''))
+    for (const p of pods) this.indexPod(p, undefined)
+    for (const p of pods) if (p.spec?.nodeName) this.queue.add(keyOf(p))
+    for (const n of ctx.store.list('/Node')) this.startHeartbeat(n.metadata.name ?? '')
+    ctx.store.watch((ev) => this.onEvent(ev))
+  }
+
+  hasPendingWork(): boolean {
+    return this.queue?.hasPendingWork() ?? false
+  }
+
+  private onEvent(ev: WatchEvent): void {
+    const o = ev.object
+    switch (o.kind) {
+      case 'Pod':
+        if (o.apiVersion !== 'v1') return
+        this.indexPod(ev.type === 'DELETED' ? undefined : o, ev.type === 'DELETED' ? o : ev.old)
+        if (ev.type === 'DELETED') return this.forget(keyOf(o))
+        if (!this.writing && o.spec?.nodeName) this.queue.add(keyOf(o))
+        return
+      case 'Node': {
+        const name = o.metadata.name ?? ''
+        if (ev.type === 'DELETED') {
+          this.ctx.clock.cancel(this.leaseTimers.get(name))
+          this.leaseTimers.delete(name)
+          return
+        }
+        if (ev.type === 'ADDED') this.startHeartbeat(name)
+        if (ev.type === 'ADDED' || nodeUsable(ev.old) !== nodeUsable(o)) {
+          for (const k of this.podsByNode.get(name) ?? []) this.queue.add(k)
+        }
+        return
+      }
+      case 'PersistentVolumeClaim':
+      case 'ConfigMap':
+      case 'Secret':
+        if (o.apiVersion !== 'v1' || ev.type === 'DELETED') return
+        // a container waiting for this object retries now rather than at its next 10s retry
+        for (const p of this.ctx.store.list('/Pod', o.metadata.namespace)) {
+          if (!p.spec?.nodeName || isTerminal(p)) continue
+          const waiting = [...(p.status?.initContainerStatuses ?? []), ...(p.status?.containerStatuses ?? [])]
+          if (waiting.some((s: any) => s.state?.waiting?.reason === 'CreateContainerConfigError') || !waiting.some(everRan)) {
+            this.workers.get(keyOf(p))?.worker.retryNow()
+            this.queue.add(keyOf(p))
+          }
+        }
+        return
+    }
+  }
+
+  private indexPod(pod: KubeObject | undefined, old: KubeObject | undefined): void {
+    const oldNode = old?.spec?.nodeName
+    const newNode = pod?.spec?.nodeName
+    if (oldNode === newNode) {
+      if (newNode && pod) this.bucket(newNode).add(keyOf(pod))
+      return
+    }
+    if (oldNode && old) this.podsByNode.get(oldNode)?.delete(keyOf(old))
+    if (newNode && pod) this.bucket(newNode).add(keyOf(pod))
+  }
+
+  private bucket(node: string): Set<string> {
+    let b = this.podsByNode.get(node)
+    if (!b) this.podsByNode.set(node, (b = new Set()))
+    return b
+  }
+
+  private forget(key: string): void {
+    this.ctx.clock.cancel(this.timers.get(key))
+    this.timers.delete(key)
+    this.workers.delete(key)
+  }
+
+  private syncPod(key: string): void {
+    const {store, clock} = this.ctx
+    const pod = store.get(key)
+    if (!pod) return this.forget(key)
+    const nodeName: string | undefined = pod.spec?.nodeName
+    if (!nodeName) return
+    const node = store.get(nodeKey(nodeName))
+    if (!nodeUsable(node)) {
+      clock.cancel(this.timers.get(key))
+      return
+    }
+    let entry = this.workers.get(key)
+    if (!entry || entry.uid !== pod.metadata.uid) {
+      entry = {uid: pod.metadata.uid, worker: new PodWorker(key, this.env(nodeName, key))}
+      this.workers.set(key, entry)
+    }
+    const res = entry.worker.sync(pod)
+    clock.cancel(this.timers.get(key))
+    this.timers.delete(key)
+    if (res.remove) {
+      if ((pod.metadata.finalizers ?? []).length === 0) {
+        store.delete(key)
+        return this.forget(key)
+      }
+      return
+    }
+    if (res.pod) {
+      this.writing = true
+      try {
+        store.update(res.pod)
+      } finally {
+        this.writing = false
+      }
+    }
+    if (res.next) {
+      const label = `kubelet/${nodeName}/${pod.metadata.namespace}/${pod.metadata.name}`
+      this.timers.set(key, clock.after(res.next.at - clock.now(), label, () => {
+        this.timers.delete(key)
+        this.queue.add(key)
+      }, res.next.background))
+    }
+  }
+
+  private env(nodeName: string, _podKey: string): KubeletEnv {
+    const {store, clock} = this.ctx
+    const podsHere = (): KubeObject[] => {
+      const out: KubeObject[] = []
+      for (const k of this.podsByNode.get(nodeName) ?? []) {
+        const p = store.get(k)
+        if (p) out.push(p)
+      }
+      return out
+    }
+    return {
+      now: () => clock.now(),
+      node: () => store.get(nodeKey(nodeName)),
+      admittedPods: (except) => podsHere().filter((p) => keyOf(p) !== except && p.status?.startTime && !isTerminal(p)),
+      usedIPs: () => new Set(podsHere().filter((p) => !isTerminal(p) && !p.spec?.hostNetwork && p.status?.podIP).map((p) => p.status.podIP)),
+      podCIDR: () => podCIDROf(store.get(nodeKey(nodeName))!, () => store.list('/Node').map((n) => n.metadata.name ?? '')),
+      configError: (pod, c) => containerConfigError(store, pod, c),
+      mountError: (pod) => volumeMountError(store, pod),
+      claimsBound: (pod) => claimsBound(store, pod),
+      event: (pod, type, reason, message, fieldPath) =>
+        this.ctx.events.event(pod, type, reason, message, {component: 'kubelet', host: nodeName}, fieldPath),
+      imagePulled: (image) => {
+        const node = store.get(nodeKey(nodeName))
+        if (!node) return
+        const copy = structuredClone(node)
+        if (addImageToNode(copy, image)) store.update(copy)
+      },
+    }
+  }
+
+  // ---- node heartbeats: the Lease in kube-node-lease, renewed every 10s (background) ----
+
+  private startHeartbeat(nodeName: string): void {
+    if (!nodeName || this.leaseTimers.has(nodeName)) return
+    const beat = (): void => {
+      const node = this.ctx.store.get(nodeKey(nodeName))
+      if (!node) return void this.leaseTimers.delete(nodeName)
+      if (nodeUsable(node)) this.renewLease(node)
+      this.leaseTimers.set(nodeName, this.ctx.clock.after(TIMINGS.leaseRenewMs, `kubelet/${nodeName}: lease`, beat, true))
+    }
+    this.leaseTimers.set(nodeName, this.ctx.clock.after(0, `kubelet/${nodeName}: lease`, beat, true))
+  }
+
+  private renewLease(node: KubeObject): void {
+    const {store, clock, rng} = this.ctx
+    const name = node.metadata.name ?? ''
+    const key = objectKey('coordination.k8s.io', 'Lease', 'kube-node-lease', name)
+    const renewTime = new Date(clock.now()).toISOString().replace('Z', '000Z')
+    const existing = store.get(key)
+    if (existing) {
+      const copy = structuredClone(existing)
+      copy.spec = {...copy.spec, renewTime}
+      store.update(copy)
+      return
+    }
+    store.create({
+      apiVersion: 'coordination.k8s.io/v1',
+      kind: 'Lease',
+      metadata: {
+        name,
+        namespace: 'kube-node-lease',
+        uid: rng.uuid(),
+        creationTimestamp: clock.nowRFC3339(),
+        ownerReferences: [{apiVersion: 'v1', kind: 'Node', name, uid: node.metadata.uid ?? ''}],
+      },
+      spec: {holderIdentity: name, leaseDurationSeconds: 40, renewTime},
+    })
+  }
+}

@@ -1,0 +1,6 @@
+export {loadManifests, STDIN_NAME} from './load.js'
+export {parseManifestText} from './parse.js'
+export {formatIssue} from './format.js'
+export {validateDocs, schemaIssues, type ValidateDocsOptions} from './validate-docs.js'
+export type {ManifestDoc, ManifestIssue, ManifestIssueCode, LoadOptions, LoadResult} from './types.js'
+export {runValidate, type ValidateReport, type ValidateResource, type ValidateRunOptions, type ValidateStatus} from './run-validate.js'

@@ -1,0 +1,28 @@
+// Text for `k8sim apply`: kubectl's lines, then the scheduling decisions this apply made, then the problems.
+import type {ApplyReport} from '../apply/types.js'
+import {columns} from './columns.js'
+
+export function applyLines(report: ApplyReport): string {
+  const suffix = report.dryRun ? ' (dry run)' : ''
+  return report.objects.map((o) => `${o.line}${suffix}\n`).join('')
+}
+
+export function formatApplyReport(report: ApplyReport): string {
+  let out = applyLines(report)
+  if (report.decisions.length > 0) {
+    const rows = [['POD', 'NODE', 'SCORE', 'FEASIBLE', 'ATTEMPTS']]
+    for (const d of report.decisions) {
+      rows.push([d.pod, d.node ?? '<pending>', d.score === null ? '-' : String(d.score), `${d.feasibleNodes}/${d.totalNodes}`, String(d.attempts)])
+    }
+    out += `\nScheduling decisions:\n${columns(rows)}`
+  }
+  if (report.problems.length > 0) {
+    out += '\nProblems:\n'
+    for (const p of report.problems) {
+      const at = p.file ? ` (${p.file}${p.line ? `:${p.line}` : ''})` : ''
+      out += `  ${p.severity} ${p.code}: ${p.object}${at}: ${p.message}\n`
+      if (p.hint) out += `    hint: ${p.hint}\n`
+    }
+  }
+  return out
+}

@@ -1,0 +1,68 @@
+// Picks the describer for an object and gathers what it needs from the store (events, pods, ReplicaSets...).
+
+import type {ObjectStore} from '../../api/store/store.js'
+import {matchesLabelSelector} from '../../api/selectors.js'
+import type {KubeObject} from '../../api/types.js'
+import {eventsFor} from '../events.js'
+import {describeGeneric} from './generic.js'
+import {describeDaemonSet, describeJob, describeNamespace, describePVC, describeStatefulSet} from './more.js'
+import {describeNode} from './node.js'
+import {describePod} from './pod.js'
+import {describeService} from './service.js'
+import {describeDeployment, describeReplicaSet} from './workloads.js'
+
+export {describePod, type DescribePodContext} from './pod.js'
+export {describeNode, type DescribeNodeContext} from './node.js'
+export {describeDeployment, describeReplicaSet} from './workloads.js'
+export {describeService} from './service.js'
+export {describeGeneric} from './generic.js'
+export {describeDaemonSet, describeJob, describeNamespace, describePVC, describeStatefulSet} from './more.js'
+
+export interface DescribeContext {
+  store: ObjectStore
+  now: number
+  /** pre-rendered `Scheduling:` sections by pod key `namespace/name` */
+  scheduling?: (pod: KubeObject) => string | undefined
+}
+
+const controlledByUid = (o: KubeObject, owner: KubeObject): boolean => (o.metadata.ownerReferences ?? []).some((r) => r.controller && (r.uid === owner.metadata.uid || (!r.uid && r.name === owner.metadata.name)))
+
+/** kubectl describe for one object. */
+export function describeObject(obj: KubeObject, ctx: DescribeContext): string {
+  const events = eventsFor(obj, ctx.store.list('/Event'))
+  const ns = obj.metadata.namespace
+  switch (`${obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[0] : ''}/${obj.kind}`) {
+    case '/Pod':
+      return describePod(obj, {events, now: ctx.now, scheduling: ctx.scheduling?.(obj)})
+    case '/Node': {
+      const pods = ctx.store.list('/Pod').filter((p) => p.spec?.nodeName === obj.metadata.name)
+      const lease = ctx.store.get(`coordination.k8s.io/Lease/kube-node-lease/${obj.metadata.name}`)
+      return describeNode(obj, {events, now: ctx.now, pods, lease})
+    }
+    case 'apps/Deployment':
+      return describeDeployment(obj, {events, now: ctx.now, replicaSets: ctx.store.list('apps/ReplicaSet', ns)})
+    case 'apps/ReplicaSet':
+    case '/ReplicationController': {
+      const pods = ctx.store.list('/Pod', ns).filter((p) => controlledByUid(p, obj) && (obj.kind === 'ReplicaSet' ? matchesLabelSelector(obj.spec?.selector, p.metadata.labels) : true))
+      return describeReplicaSet(obj, {events, now: ctx.now, pods})
+    }
+    case '/Service': {
+      const endpointSlices = ctx.store.list('discovery.k8s.io/EndpointSlice', ns).filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === obj.metadata.name)
+      const endpoints = ctx.store.get(`/Endpoints/${ns ?? ''}/${obj.metadata.name}`)
+      return describeService(obj, {events, now: ctx.now, endpointSlices, endpoints})
+    }
+    case 'apps/StatefulSet':
+    case 'apps/DaemonSet': {
+      const pods = ctx.store.list('/Pod', ns).filter((p) => controlledByUid(p, obj))
+      return obj.kind === 'StatefulSet' ? describeStatefulSet(obj, {events, now: ctx.now, pods}) : describeDaemonSet(obj, {events, now: ctx.now, pods})
+    }
+    case 'batch/Job':
+      return describeJob(obj, {events, now: ctx.now})
+    case '/PersistentVolumeClaim':
+      return describePVC(obj, {events, now: ctx.now, pods: ctx.store.list('/Pod', ns)})
+    case '/Namespace':
+      return describeNamespace(obj, {quotas: ctx.store.list('/ResourceQuota', obj.metadata.name), limitRanges: ctx.store.list('/LimitRange', obj.metadata.name)})
+    default:
+      return describeGeneric(obj, {events, now: ctx.now})
+  }
+}

@@ -1,0 +1,42 @@
+// `k8sim describe`: resolve the arguments, describe each object ("\n\n" between them), NotFound as kubectl
+// (with its name-prefix fallback for `describe TYPE NAME`).
+
+import type {KubeObject} from '../../api/types.js'
+import type {ClusterView, CommandOutput} from '../get.js'
+import {type Selection, getObject, listObjects, noResourcesLine, notFoundLine, resolveArgs} from '../query.js'
+import {describeObject} from './index.js'
+import {formatSchedulingSection} from './scheduling.js'
+
+export interface DescribeRequest extends Selection {
+  args: string[]
+  /** the latest scheduling decision of a pod (CLI.md §6 shape), for the Scheduling: section */
+  decisionFor?: (pod: KubeObject) => unknown
+}
+
+export function runDescribe(view: ClusterView, req: DescribeRequest): CommandOutput {
+  const resolved = resolveArgs(view.registry, req.args, 'describe')
+  const stderr: string[] = []
+  const objs: KubeObject[] = []
+  for (const t of resolved.targets) {
+    if (t.names.length === 0) {
+      objs.push(...listObjects(view.store, t.info, req))
+      continue
+    }
+    for (const name of t.names) {
+      const o = getObject(view.store, t.info, req.namespace, name)
+      if (o) {
+        objs.push(o)
+        continue
+      }
+      // `describe TYPE NAME` also matches names that start with NAME
+      const prefixed = req.args.length === 2 && !req.args[0].includes(',') ? listObjects(view.store, t.info, {...req, allNamespaces: false}).filter((x) => x.metadata.name?.startsWith(name)) : []
+      if (prefixed.length > 0) objs.push(...prefixed)
+      else stderr.push(notFoundLine(t.info, name))
+    }
+  }
+  const hasNames = resolved.targets.some((t) => t.names.length > 0)
+  if (objs.length === 0 && !hasNames) stderr.push(noResourcesLine(resolved.targets, req))
+  const scheduling = req.decisionFor ? (pod: KubeObject) => formatSchedulingSection(req.decisionFor!(pod)) || undefined : undefined
+  const texts = objs.map((o) => describeObject(o, {store: view.store, now: view.now, scheduling}))
+  return {stdout: texts.join('\n\n'), stderr, failed: stderr.some((l) => l.startsWith('Error'))}
+}

@@ -1,0 +1,137 @@
+// The scheduler cache: one NodeInfo per node, kept up to date from store watch events, in cluster order
+// (the order nodes were added). Single-threaded, so the cache is also the cycle's snapshot.
+import type {KubeObject} from '../../api/types.js'
+import {NodeInfo} from './node-info.js'
+import type {PodInfo} from './pod-info.js'
+
+export class SchedulerCache {
+  private byName = new Map<string, NodeInfo>()
+  /** nodes in cluster order */
+  private nodeList: NodeInfo[] = []
+  /** assigned pods: key → node name and PodInfo */
+  private podNodes = new Map<string, {nodeName: string; pi: PodInfo}>()
+  /** image name → number of nodes having it */
+  private imageNodes = new Map<string, number>()
+  private requiredAntiAffinityPods = 0
+  private affinityPods = 0
+  /** bumped when the node list changes (add/remove) */
+  listVersion = 0
+
+  list(): NodeInfo[] {
+    return this.nodeList
+  }
+
+  get(name: string): NodeInfo | undefined {
+    const n = this.byName.get(name)
+    return n && n.hasNode ? n : undefined
+  }
+
+  numNodes(): number {
+    return this.nodeList.length
+  }
+
+  imageNumNodes(name: string): number {
+    return this.imageNodes.get(name) ?? 0
+  }
+
+  /** NodeInfos().HavePodsWithAffinityList() */
+  havePodsWithAffinityList(): NodeInfo[] {
+    if (this.affinityPods === 0) return []
+    return this.nodeList.filter((n) => n.podsWithAffinity.length > 0)
+  }
+
+  /** NodeInfos().HavePodsWithRequiredAntiAffinityList() */
+  havePodsWithRequiredAntiAffinityList(): NodeInfo[] {
+    if (this.requiredAntiAffinityPods === 0) return []
+    return this.nodeList.filter((n) => n.podsWithRequiredAntiAffinity.length > 0)
+  }
+
+  hasPod(key: string): boolean {
+    return this.podNodes.has(key)
+  }
+
+  podNodeName(key: string): string | undefined {
+    return this.podNodes.get(key)?.nodeName
+  }
+
+  addNode(node: KubeObject): NodeInfo {
+    const name = node.metadata.name ?? ''
+    let ni = this.byName.get(name)
+    if (ni && ni.hasNode) {
+      this.updateNode(node)
+      return ni
+    }
+    if (!ni) {
+      ni = new NodeInfo(node)
+      this.byName.set(name, ni)
+    } else {
+      ni.setNode(node) // pods arrived before their node
+    }
+    ni.clusterIndex = this.nodeList.length
+    this.nodeList.push(ni)
+    this.countImages(ni, 1)
+    this.listVersion++
+    return ni
+  }
+
+  updateNode(node: KubeObject): void {
+    const ni = this.byName.get(node.metadata.name ?? '')
+    if (!ni || !ni.hasNode) {
+      this.addNode(node)
+      return
+    }
+    this.countImages(ni, -1)
+    ni.setNode(node)
+    this.countImages(ni, 1)
+  }
+
+  removeNode(name: string): void {
+    const ni = this.byName.get(name)
+    if (!ni || !ni.hasNode) return
+    this.countImages(ni, -1)
+    const i = this.nodeList.indexOf(ni)
+    if (i >= 0) {
+      this.nodeList.splice(i, 1)
+      for (let j = i; j < this.nodeList.length; j++) this.nodeList[j].clusterIndex = j
+    }
+    ni.clusterIndex = -1
+    this.listVersion++
+    if (ni.pods.length === 0) this.byName.delete(name)
+    else (ni as {node: unknown}).node = undefined // keep pods until they go, as the real cache does
+  }
+
+  addPod(nodeName: string, pi: PodInfo): void {
+    if (this.podNodes.has(pi.key)) this.removePod(pi.key)
+    let ni = this.byName.get(nodeName)
+    if (!ni) {
+      ni = new NodeInfo()
+      ni.name = nodeName
+      this.byName.set(nodeName, ni)
+    }
+    ni.addPod(pi)
+    this.podNodes.set(pi.key, {nodeName, pi})
+    if (pi.requiredAntiAffinityTerms.length > 0) this.requiredAntiAffinityPods++
+    if (pi.hasAffinity) this.affinityPods++
+  }
+
+  removePod(key: string): void {
+    const e = this.podNodes.get(key)
+    if (!e) return
+    this.podNodes.delete(key)
+    const ni = this.byName.get(e.nodeName)
+    if (ni) {
+      ni.removePod(key)
+      if (!ni.hasNode && ni.pods.length === 0) this.byName.delete(e.nodeName)
+    }
+    if (e.pi.requiredAntiAffinityTerms.length > 0) this.requiredAntiAffinityPods--
+    if (e.pi.hasAffinity) this.affinityPods--
+  }
+
+  private countImages(ni: NodeInfo, sign: number): void {
+    for (const name of ni.images.keys()) {
+      const n = (this.imageNodes.get(name) ?? 0) + sign
+      if (n <= 0) this.imageNodes.delete(name)
+      else this.imageNodes.set(name, n)
+    }
+  }
+}

@@ -1,0 +1,37 @@
+// TaintToleration (Filter, PreScore, Score): untolerated NoSchedule/NoExecute taints reject a node; untolerated
+// PreferNoSchedule taints lower its score (reverse-normalized).
+import type {FilterPlugin, PreScorePlugin, ScorePlugin} from '../../framework/interfaces.js'
+import {defaultNormalizeScore} from '../../framework/normalize.js'
+import {Status} from '../../framework/status.js'
+import {findUntoleratedTaint, tolerationsTolerateTaint} from '../../framework/taints.js'
+
+export const NAME = 'TaintToleration'
+const PRE_SCORE_KEY = 'PreScore' + NAME
+
+export function newTaintToleration(): FilterPlugin & PreScorePlugin & ScorePlugin {
+  return {
+    name: NAME,
+    filter(_state, pod, node) {
+      const taint = findUntoleratedTaint(node.taints, pod.pod.spec?.tolerations)
+      if (!taint) return null
+      return Status.unresolvable(`node(s) had untolerated taint {${taint.key}: ${taint.value}}`)
+    },
+    preScore(state, pod) {
+      const tols = (pod.pod.spec?.tolerations ?? []).filter((t: any) => !t.effect || t.effect === 'PreferNoSchedule')
+      state.write(PRE_SCORE_KEY, tols)
+      return null
+    },
+    score(state, _pod, node) {
+      const tols = state.read<any[]>(PRE_SCORE_KEY) ?? []
+      let n = 0
+      for (const taint of node.taints) {
+        if (taint.effect !== 'PreferNoSchedule') continue
+        if (!tolerationsTolerateTaint(tols, taint)) n++
+      }
+      return n
+    },
+    normalizeScore(_state, _pod, scores) {
+      defaultNormalizeScore(100, true, scores)
+    },
+  }
+}

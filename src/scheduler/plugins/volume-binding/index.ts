@@ -1,0 +1,164 @@
+// VolumeBinding (PreFilter, Filter, Reserve, PreBind): PVCs must exist; unbound Immediate PVCs block the pod;
+// bound PVs must allow the node; WaitForFirstConsumer PVCs need a matching PV or a provisioner on the node,
+// and are bound (PV claimRef) or handed to provisioning (selected-node annotation) at PreBind.
+import type {KubeObject} from '../../../api/types.js'
+import {parseQuantity} from '../../../api/quantity.js'
+import type {FilterPlugin, Handle, PreBindPlugin, PreFilterPlugin, ReservePlugin} from '../../framework/interfaces.js'
+import {nodeSelectorMatches} from '../../framework/labels.js'
+import type {NodeInfo} from '../../framework/node-info.js'
+import {Status} from '../../framework/status.js'
+import {getPV, getPVC, getStorageClass, podClaimNames, pvClassName, pvcClassName} from '../../framework/volumes.js'
+
+export const NAME = 'VolumeBinding'
+export const ERR_UNBOUND_IMMEDIATE = 'pod has unbound immediate PersistentVolumeClaims'
+export const ERR_BIND_CONFLICT = "node(s) didn't find available persistent volumes to bind"
+export const ERR_NODE_CONFLICT = 'node(s) had volume node affinity conflict'
+export const ERR_NOT_ENOUGH_SPACE = 'node(s) did not have enough free storage'
+export const ERR_PV_NOT_EXIST = 'node(s) unavailable due to one or more pvc(s) bound to non-existent pv(s)'
+const STATE_KEY = NAME
+export const SELECTED_NODE_ANNOTATION = 'volume.kubernetes.io/selected-node'
+
+interface StateData {
+  bound: KubeObject[]
+  delayed: KubeObject[]
+}
+
+function pvNodeAffinityMatches(pv: KubeObject, node: NodeInfo): boolean {
+  const terms = pv.spec?.nodeAffinity?.required?.nodeSelectorTerms
+  if (!terms) return true
+  return nodeSelectorMatches(terms, {name: node.name, labels: node.labels})
+}
+
+function storageBytes(q: unknown): bigint {
+  return q === undefined ? 0n : (parseQuantity(String(q))?.nanos ?? 0n)
+}
+
+/** findMatchingVolume: an available PV of the class, big enough, with the access modes, allowed on the node (smallest first). */
+function findMatchingPV(handle: Handle, pvc: KubeObject, node: NodeInfo, taken: Set<string>): KubeObject | undefined {
+  const cls = pvcClassName(pvc)
+  const want = storageBytes(pvc.spec?.resources?.requests?.storage)
+  const modes: string[] = pvc.spec?.accessModes ?? []
+  let best: KubeObject | undefined
+  let bestSize = 0n
+  for (const pv of handle.store.list('/PersistentVolume')) {
+    const name = pv.metadata.name ?? ''
+    if (taken.has(name)) continue
+    if (pvClassName(pv) !== cls) continue
+    const ref = pv.spec?.claimRef
+    if (ref && !(ref.namespace === pvc.metadata.namespace && ref.name === pvc.metadata.name)) continue
+    if (pv.status?.phase === 'Released' || pv.status?.phase === 'Failed') continue
+    if ((pv.spec?.volumeMode ?? 'Filesystem') !== (pvc.spec?.volumeMode ?? 'Filesystem')) continue
+    const size = storageBytes(pv.spec?.capacity?.storage)
+    if (size < want) continue
+    const pvModes: string[] = pv.spec?.accessModes ?? []
+    if (!modes.every((m) => pvModes.includes(m))) continue
+    if (!pvNodeAffinityMatches(pv, node)) continue
+    if (!best || size < bestSize) {
+      best = pv
+      bestSize = size
+    }
+  }
+  return best
+}
+
+/** checkVolumeProvisions: a provisioner exists and the class's allowedTopologies admit the node. */
+function canProvision(handle: Handle, pvc: KubeObject, node: NodeInfo): boolean {
+  const sc = getStorageClass(handle.store, pvcClassName(pvc))
+  if (!sc || !sc.provisioner || sc.provisioner === 'kubernetes.io/no-provisioner') return false
+  const topo: any[] = sc.allowedTopologies ?? []
+  if (topo.length === 0) return true
+  return topo.some((t) =>
+    (t.matchLabelExpressions ?? []).every((e: any) => (e.values ?? []).includes(node.labels[e.key])),
+  )
+}
+
+export function newVolumeBinding(_args: unknown, handle: Handle): PreFilterPlugin & FilterPlugin & ReservePlugin & PreBindPlugin {
+  return {
+    name: NAME,
+    preFilter(state, pod) {
+      const names = podClaimNames(pod.pod)
+      if (names.length === 0) {
+        state.write(STATE_KEY, {bound: [], delayed: []})
+        return {status: Status.skip()}
+      }
+      const data: StateData = {bound: [], delayed: []}
+      let immediate = false
+      for (const name of names) {
+        const pvc = getPVC(handle.store, pod.namespace, name)
+        if (!pvc) return {status: Status.unresolvable(`persistentvolumeclaim "${name}" not found`)}
+        if (pvc.metadata.deletionTimestamp) return {status: Status.unresolvable(`persistentvolumeclaim "${name}" is being deleted`)}
+        if (pvc.spec?.volumeName) {
+          data.bound.push(pvc)
+          continue
+        }
+        const cls = pvcClassName(pvc)
+        const sc = cls ? getStorageClass(handle.store, cls) : undefined
+        if (cls && !sc) return {status: Status.unresolvable(`storageclass.storage.k8s.io "${cls}" not found`)}
+        if (sc?.volumeBindingMode === 'WaitForFirstConsumer') data.delayed.push(pvc)
+        else immediate = true
+      }
+      if (immediate) return {status: Status.unresolvable(ERR_UNBOUND_IMMEDIATE)}
+      state.write(STATE_KEY, data)
+      return {status: null}
+    },
+    filter(state, _pod, node) {
+      const data = state.read<StateData>(STATE_KEY)
+      if (!data) return null
+      const reasons: string[] = []
+      for (const pvc of data.bound) {
+        const pv = getPV(handle.store, pvc.spec.volumeName)
+        if (!pv) return Status.unresolvable(ERR_PV_NOT_EXIST)
+        if (!pvNodeAffinityMatches(pv, node)) {
+          reasons.push(ERR_NODE_CONFLICT)
+          break
+        }
+      }
+      const taken = new Set<string>()
+      for (const pvc of data.delayed) {
+        const pv = findMatchingPV(handle, pvc, node, taken)
+        if (pv) {
+          taken.add(pv.metadata.name ?? '')
+          continue
+        }
+        if (!canProvision(handle, pvc, node)) {
+          reasons.push(ERR_BIND_CONFLICT)
+          break
+        }
+      }
+      return reasons.length === 0 ? null : Status.unresolvable(...reasons)
+    },
+    reserve() {
+      return null
+    },
+    preBind(state, pod, nodeName) {
+      const data = state.read<StateData>(STATE_KEY)
+      const node = handle.cache.get(nodeName)
+      if (!data || !node || data.delayed.length === 0) return null
+      const taken = new Set<string>()
+      for (const pvc of data.delayed) {
+        const current = getPVC(handle.store, pod.namespace, pvc.metadata.name ?? '')
+        if (!current || current.spec?.volumeName) continue
+        const pv = findMatchingPV(handle, current, node, taken)
+        if (pv) {
+          taken.add(pv.metadata.name ?? '')
+          const updated = structuredClone(pv)
+          updated.spec.claimRef = {
+            kind: 'PersistentVolumeClaim',
+            namespace: current.metadata.namespace,
+            name: current.metadata.name,
+            uid: current.metadata.uid,
+            apiVersion: 'v1',
+            resourceVersion: current.metadata.resourceVersion,
+          }
+          updated.metadata.annotations = {...updated.metadata.annotations, 'pv.kubernetes.io/bound-by-controller': 'yes'}
+          handle.store.update(updated)
+        } else {
+          const updated = structuredClone(current)
+          updated.metadata.annotations = {...updated.metadata.annotations, [SELECTED_NODE_ANNOTATION]: nodeName}
+          handle.store.update(updated)
+        }
+      }
+      return null
+    },
+  }
+}

@@ -1,0 +1,250 @@
+// The scheduling queue (pkg/scheduler/backend/queue): activeQ ordered by the QueueSort plugin, backoffQ with
+// exponential backoff on the virtual clock, unschedulable pods moved back by cluster events that can help them,
+// and pods held by PreEnqueue (scheduling gates).
+import type {Timer, VirtualClock} from '../clock/clock.js'
+import type {QueuedPodInfo} from './framework/interfaces.js'
+
+/** podMaxInUnschedulablePodsDuration: unschedulable pods are retried after this even without events */
+const MAX_IN_UNSCHEDULABLE_MS = 5 * 60_000
+const FLUSH_INTERVAL_MS = 30_000
+
+class Heap {
+  private h: QueuedPodInfo[] = []
+  private index = new Map<string, number>()
+  constructor(private less: (a: QueuedPodInfo, b: QueuedPodInfo) => boolean) {}
+
+  get size(): number {
+    return this.h.length
+  }
+
+  has(key: string): boolean {
+    return this.index.has(key)
+  }
+
+  get(key: string): QueuedPodInfo | undefined {
+    const i = this.index.get(key)
+    return i === undefined ? undefined : this.h[i]
+  }
+
+  push(x: QueuedPodInfo): void {
+    const existing = this.index.get(x.podInfo.key)
+    if (existing !== undefined) {
+      this.h[existing] = x
+      this.up(existing)
+      this.down(this.index.get(x.podInfo.key)!)
+      return
+    }
+    this.h.push(x)
+    this.index.set(x.podInfo.key, this.h.length - 1)
+    this.up(this.h.length - 1)
+  }
+
+  pop(): QueuedPodInfo | undefined {
+    if (this.h.length === 0) return undefined
+    const top = this.h[0]
+    this.removeAt(0)
+    return top
+  }
+
+  delete(key: string): QueuedPodInfo | undefined {
+    const i = this.index.get(key)
+    if (i === undefined) return undefined
+    const x = this.h[i]
+    this.removeAt(i)
+    return x
+  }
+
+  private removeAt(i: number): void {
+    const h = this.h
+    this.index.delete(h[i].podInfo.key)
+    const last = h.pop()!
+    if (i < h.length) {
+      h[i] = last
+      this.index.set(last.podInfo.key, i)
+      this.up(i)
+      this.down(this.index.get(last.podInfo.key)!)
+    }
+  }
+
+  private swap(i: number, j: number): void {
+    const h = this.h
+    ;[h[i], h[j]] = [h[j], h[i]]
+    this.index.set(h[i].podInfo.key, i)
+    this.index.set(h[j].podInfo.key, j)
+  }
+
+  private up(i: number): void {
+    while (i > 0) {
+      const p = (i - 1) >> 1
+      if (!this.less(this.h[i], this.h[p])) break
+      this.swap(i, p)
+      i = p
+    }
+  }
+
+  private down(i: number): void {
+    const n = this.h.length
+    for (;;) {
+      const l = 2 * i + 1
+      const r = l + 1
+      let m = i
+      if (l < n && this.less(this.h[l], this.h[m])) m = l
+      if (r < n && this.less(this.h[r], this.h[m])) m = r
+      if (m === i) return
+      this.swap(i, m)
+      i = m
+    }
+  }
+}
+
+export class SchedulingQueue {
+  private active: Heap
+  private backoff = new Map<string, {qpi: QueuedPodInfo; timer: Timer}>()
+  private unschedulable = new Map<string, QueuedPodInfo>()
+  private gated = new Map<string, QueuedPodInfo>()
+  private flushTimer: Timer | undefined
+  /** a move request during an in-flight cycle sends a failing pod to backoff instead of unschedulable */
+  private moveRequestCycle = -1
+  schedulingCycle = 0
+
+  constructor(
+    less: (a: QueuedPodInfo, b: QueuedPodInfo) => boolean,
+    private clock: VirtualClock,
+    private initialBackoffMs: number,
+    private maxBackoffMs: number,
+    /** called when a pod becomes active (the scheduler arms its timer) */
+    private onActive: () => void,
+  ) {
+    this.active = new Heap(less)
+  }
+
+  get activeCount(): number {
+    return this.active.size
+  }
+
+  get backoffCount(): number {
+    return this.backoff.size
+  }
+
+  get unschedulableCount(): number {
+    return this.unschedulable.size
+  }
+
+  has(key: string): boolean {
+    return this.active.has(key) || this.backoff.has(key) || this.unschedulable.has(key) || this.gated.has(key)
+  }
+
+  get(key: string): QueuedPodInfo | undefined {
+    return this.active.get(key) ?? this.backoff.get(key)?.qpi ?? this.unschedulable.get(key) ?? this.gated.get(key)
+  }
+
+  addActive(qpi: QueuedPodInfo): void {
+    this.remove(qpi.podInfo.key)
+    this.active.push(qpi)
+    this.onActive()
+  }
+
+  addGated(qpi: QueuedPodInfo): void {
+    this.remove(qpi.podInfo.key)
+    this.gated.set(qpi.podInfo.key, qpi)
+  }
+
+  pop(): QueuedPodInfo | undefined {
+    const qpi = this.active.pop()
+    if (qpi) this.schedulingCycle++
+    return qpi
+  }
+
+  remove(key: string): void {
+    this.active.delete(key)
+    const b = this.backoff.get(key)
+    if (b) {
+      this.clock.cancel(b.timer)
+      this.backoff.delete(key)
+    }
+    this.unschedulable.delete(key)
+    this.gated.delete(key)
+  }
+
+  backoffDuration(qpi: QueuedPodInfo): number {
+    let d = this.initialBackoffMs
+    for (let i = 1; i < qpi.attempts; i++) {
+      d *= 2
+      if (d >= this.maxBackoffMs) return this.maxBackoffMs
+    }
+    return Math.min(d, this.maxBackoffMs)
+  }
+
+  private backoffExpiry(qpi: QueuedPodInfo): number {
+    return qpi.timestamp + this.backoffDuration(qpi)
+  }
+
+  /** AddUnschedulableIfNotPresent after a failed attempt in cycle `cycle`. */
+  addUnschedulable(qpi: QueuedPodInfo, cycle: number, retryable: boolean): void {
+    qpi.timestamp = this.clock.now()
+    if (retryable || this.moveRequestCycle >= cycle) this.toBackoffOrActive(qpi)
+    else {
+      this.remove(qpi.podInfo.key)
+      this.unschedulable.set(qpi.podInfo.key, qpi)
+      this.armFlush()
+    }
+  }
+
+  private toBackoffOrActive(qpi: QueuedPodInfo): void {
+    const key = qpi.podInfo.key
+    this.remove(key)
+    const wait = this.backoffExpiry(qpi) - this.clock.now()
+    if (wait <= 0) {
+      this.active.push(qpi)
+      this.onActive()
+      return
+    }
+    const timer = this.clock.after(wait, 'scheduler: backoff ' + key, () => {
+      const b = this.backoff.get(key)
+      if (!b || b.timer !== timer) return
+      this.backoff.delete(key)
+      this.active.push(b.qpi)
+      this.onActive()
+    })
+    this.backoff.set(key, {qpi, timer})
+  }
+
+  /** MoveAllToActiveOrBackoffQueue for the unschedulable pods `helps` selects. */
+  moveOnEvent(helps: (qpi: QueuedPodInfo) => boolean): void {
+    this.moveRequestCycle = this.schedulingCycle
+    if (this.unschedulable.size === 0) return
+    const moving: QueuedPodInfo[] = []
+    for (const qpi of this.unschedulable.values()) if (helps(qpi)) moving.push(qpi)
+    for (const qpi of moving) this.toBackoffOrActive(qpi)
+  }
+
+  /** A gated pod whose gates are gone becomes active. */
+  ungate(key: string, qpi: QueuedPodInfo): void {
+    this.gated.delete(key)
+    this.addActive(qpi)
+  }
+
+  /** An updated pod waiting in unschedulable/backoff gets its new PodInfo (and may be retried). */
+  updatePodInfo(key: string, update: (qpi: QueuedPodInfo) => void, retry: boolean): void {
+    const qpi = this.get(key)
+    if (!qpi) return
+    update(qpi)
+    if (retry && this.unschedulable.has(key)) this.toBackoffOrActive(qpi)
+  }
+
+  private armFlush(): void {
+    if (this.flushTimer && !this.flushTimer.cancelled) return
+    this.flushTimer = this.clock.after(
+      FLUSH_INTERVAL_MS,
+      'scheduler: flush unschedulable pods',
+      () => {
+        this.flushTimer = undefined
+        const now = this.clock.now()
+        const old = [...this.unschedulable.values()].filter((q) => now - q.timestamp >= MAX_IN_UNSCHEDULABLE_MS)
+        for (const q of old) this.toBackoffOrActive(q)
+        if (this.unschedulable.size > 0) this.armFlush()
+      },
+      true,
+    )
+  }
+}

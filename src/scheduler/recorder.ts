@@ -1,0 +1,273 @@
+// Decisions: each scheduling attempt's per-node, per-plugin results in CLI.md §6's shape. Attempts are kept in a
+// compact typed form and turned into JSON on demand; above `fullDetailMaxNodes` nodes (unless explain) only a
+// summary is kept (chosen node, score, runner-ups, reason counts) so memory stays bounded.
+import {toRFC3339} from '../clock/clock.js'
+import type {Code, Status} from './framework/status.js'
+
+export interface FilterVerdict {
+  plugin: string
+  code: Code
+  reasons: string[]
+}
+
+export interface ScoreEntry {
+  plugin: string
+  score: number
+  weighted: number
+}
+
+export interface NodeDecision {
+  name: string
+  feasible: boolean
+  filters: FilterVerdict[]
+  scores: ScoreEntry[]
+  total: number
+}
+
+export interface DecisionSummary {
+  /** reason → number of nodes rejected with it (first failure per node) */
+  reasons: Record<string, number>
+  /** best feasible nodes after the chosen one, by total score */
+  runnerUps: Array<{name: string; total: number}>
+}
+
+export interface DecisionRecord {
+  pod: string
+  attempt: number
+  attempts: number
+  time: string
+  result: 'Scheduled' | 'Unschedulable'
+  node: string | null
+  nominatedNode: string | null
+  message: string | null
+  victims: string[]
+  nodes: NodeDecision[]
+  // additions to §6 (informational): counts for the decisions table, chosen node's score, summary mode
+  score: number | null
+  feasibleNodes: number
+  evaluatedNodes: number
+  totalNodes: number
+  summary?: DecisionSummary
+}
+
+const CODES: Code[] = ['Success', 'Success', 'Skip', 'Unschedulable', 'UnschedulableAndUnresolvable', 'Error', 'Wait', 'Pending']
+function codeIndex(s: Status | null): number {
+  if (!s) return 1
+  switch (s.code) {
+    case 'Success':
+      return 1
+    case 'Skip':
+      return 2
+    case 'Unschedulable':
+      return 3
+    case 'UnschedulableAndUnresolvable':
+      return 4
+    case 'Wait':
+      return 6
+    case 'Pending':
+      return 7
+    default:
+      return 5
+  }
+}
+
+/** One attempt under construction, then stored. */
+export class AttemptRecord {
+  podKey = ''
+  attempt = 0
+  time = 0
+  result: 'Scheduled' | 'Unschedulable' = 'Unschedulable'
+  node: string | null = null
+  nominatedNode: string | null = null
+  message: string | null = null
+  victims: string[] = []
+  score: number | null = null
+  totalNodes = 0
+  feasibleCount = 0
+  evaluatedCount = 0
+  /** evaluated node names, in evaluation order (sorted into cluster order on output) */
+  names: string[] = []
+  clusterIndex: number[] = []
+  feasible: boolean[] = []
+  codes: Uint8Array | null = null
+  reasons = new Map<number, string[]>()
+  scores: Int16Array | null = null
+  totals: number[] = []
+  summary?: DecisionSummary
+  private capacity = 0
+
+  constructor(
+    readonly full: boolean,
+    readonly filterPlugins: string[],
+    public scorePlugins: string[] = [],
+    public weights: number[] = [],
+  ) {}
+
+  /** Register an evaluated node; returns its row. */
+  addNode(name: string, clusterIndex: number): number {
+    this.evaluatedCount++
+    if (!this.full) return -1
+    const row = this.names.length
+    this.names.push(name)
+    this.clusterIndex.push(clusterIndex)
+    this.feasible.push(false)
+    this.totals.push(0)
+    {
+      const nf = this.filterPlugins.length
+      if (row >= this.capacity) {
+        this.capacity = Math.max(16, this.capacity * 2)
+        const c = new Uint8Array(this.capacity * nf)
+        if (this.codes) c.set(this.codes)
+        this.codes = c
+      }
+    }
+    return row
+  }
+
+  markFeasible(row: number): void {
+    if (row >= 0) this.feasible[row] = true
+  }
+
+  setTotal(row: number, total: number): void {
+    if (row >= 0) this.totals[row] = total
+  }
+
+  /** forget the evaluated nodes (the nominated node was tried first and failed) */
+  resetNodes(): void {
+    this.names.length = this.clusterIndex.length = this.feasible.length = this.totals.length = 0
+    this.reasons.clear()
+    this.evaluatedCount = 0
+    if (this.codes) this.codes.fill(0)
+  }
+
+  setFilter(row: number, pluginIndex: number, s: Status | null): void {
+    if (row < 0 || !this.codes) return
+    const i = row * this.filterPlugins.length + pluginIndex
+    this.codes[i] = codeIndex(s)
+    if (s && s.reasons.length > 0 && s.code !== 'Skip') this.reasons.set(i, s.reasons)
+  }
+
+  /** Scores for feasible rows: normalized per plugin (-1 = not run). */
+  initScores(): void {
+    if (!this.full) return
+    this.scores = new Int16Array(this.names.length * this.scorePlugins.length).fill(-1)
+  }
+
+  setScore(row: number, pluginIndex: number, score: number): void {
+    if (row >= 0 && this.scores) this.scores[row * this.scorePlugins.length + pluginIndex] = score
+  }
+
+  /** Compact the per-node data once the attempt is over (typed arrays, trimmed). */
+  finish(): void {
+    if (!this.full) return
+    const n = this.names.length
+    if (this.codes) this.codes = this.codes.slice(0, n * this.filterPlugins.length)
+    this.feasibleBits = Uint8Array.from(this.feasible, (b) => (b ? 1 : 0))
+    this.totalsArr = Int32Array.from(this.totals)
+    this.indexArr = Int32Array.from(this.clusterIndex)
+    this.feasible = []
+    this.totals = []
+    this.clusterIndex = []
+  }
+
+  private feasibleBits: Uint8Array | null = null
+  private totalsArr: Int32Array | null = null
+  private indexArr: Int32Array | null = null
+
+  private isFeasible(row: number): boolean {
+    return this.feasibleBits ? this.feasibleBits[row] === 1 : this.feasible[row]
+  }
+
+  private nodeDecisions(): NodeDecision[] {
+    const nodes: NodeDecision[] = []
+    if (!this.full) return nodes
+    const idx = (r: number) => (this.indexArr ? this.indexArr[r] : this.clusterIndex[r])
+    const total = (r: number) => (this.totalsArr ? this.totalsArr[r] : this.totals[r])
+    const order = this.names.map((_, i) => i).sort((a, b) => idx(a) - idx(b))
+    const nf = this.filterPlugins.length
+    const ns = this.scorePlugins.length
+    for (const row of order) {
+      const filters: FilterVerdict[] = []
+      for (let p = 0; p < nf; p++) {
+        const i = row * nf + p
+        const c = this.codes ? this.codes[i] : 0
+        if (c === 0) continue
+        filters.push({plugin: this.filterPlugins[p], code: CODES[c], reasons: this.reasons.get(i) ?? []})
+      }
+      const feasible = this.isFeasible(row)
+      const scores: ScoreEntry[] = []
+      if (this.scores && feasible) {
+        for (let p = 0; p < ns; p++) {
+          const s = this.scores[row * ns + p]
+          if (s < 0) continue
+          scores.push({plugin: this.scorePlugins[p], score: s, weighted: s * this.weights[p]})
+        }
+      }
+      nodes.push({name: this.names[row], feasible, filters, scores, total: total(row)})
+    }
+    return nodes
+  }
+
+  /** The §6 record. `nodes` is built when first read (large clusters: only read what you need). */
+  toJSON(attempts: number): DecisionRecord {
+    const rec = {
+      pod: this.podKey,
+      attempt: this.attempt,
+      attempts,
+      time: toRFC3339(this.time),
+      result: this.result,
+      node: this.node,
+      nominatedNode: this.nominatedNode,
+      message: this.message,
+      victims: this.victims,
+    } as DecisionRecord
+    let nodes: NodeDecision[] | undefined
+    Object.defineProperty(rec, 'nodes', {
+      enumerable: true,
+      configurable: true,
+      get: () => (nodes ??= this.nodeDecisions()),
+      set: (v: NodeDecision[]) => {
+        nodes = v
+      },
+    })
+    rec.score = this.score
+    rec.feasibleNodes = this.feasibleCount
+    rec.evaluatedNodes = this.evaluatedCount
+    rec.totalNodes = this.totalNodes
+    if (this.summary) rec.summary = this.summary
+    return rec
+  }
+}
+
+/** Keeps every attempt per pod (for decisionsFor) and the ones not yet taken (for takeDecisions). */
+export class DecisionRecorder {
+  private byPod = new Map<string, AttemptRecord[]>()
+  private pending: AttemptRecord[] = []
+
+  attemptsFor(podKey: string): number {
+    return this.byPod.get(podKey)?.length ?? 0
+  }
+
+  add(r: AttemptRecord): void {
+    r.finish()
+    let list = this.byPod.get(r.podKey)
+    if (!list) this.byPod.set(r.podKey, (list = []))
+    list.push(r)
+    this.pending.push(r)
+  }
+
+  take(): DecisionRecord[] {
+    const out = this.pending.map((r) => r.toJSON(this.attemptsFor(r.podKey)))
+    this.pending = []
+    return out
+  }
+
+  decisionsFor(podKey: string): DecisionRecord[] {
+    const list = this.byPod.get(podKey) ?? []
+    return list.map((r) => r.toJSON(list.length))
+  }
+
+  forget(podKey: string): void {
+    this.byPod.delete(podKey)
+  }
+}

@@ -1,0 +1,6 @@
+export {validateSchema, normalizeKubernetesVersion, missingSchemaHint, missingSchemaMessage, builtinSchema, builtinKinds, pointerToFieldPath} from './validator.js'
+export type {SchemaError, SchemaResult, SchemaSource, CompiledSchema, ValidateSchemaOptions} from './validator.js'
+export {CustomSchemas, registerCRD, resourceInfoFromCRD} from './crd.js'
+export {SchemaLocations, expandSchemaLocation} from './locations.js'
+export {convertSchema, convertOpenAPIDocuments, convertCRDSchema, gvkKey} from './openapi-to-jsonschema.js'
+export {removedApiHint} from './removed-apis.js'

@@ -1,0 +1,23 @@
+// Attempts are numbered per pod across commands: a scheduler built by a later command starts counting at 1, so
+// its attempts are renumbered after those already saved.
+import type {ClusterSession} from './session.js'
+
+interface RawDecision {
+  pod: string // ns/name
+  attempt: number
+  time?: string
+  [k: string]: unknown
+}
+
+export function recordDecisions(s: Pick<ClusterSession, 'saveDecisions' | 'loadDecisions' | 'store'>, raw: unknown[]): void {
+  const offsets = new Map<string, number>()
+  const rows = []
+  for (const d of raw as RawDecision[]) {
+    const podKey = `/Pod/${d.pod.replace('/', '/')}`
+    if (!offsets.has(podKey)) offsets.set(podKey, s.loadDecisions(podKey).length)
+    const attempt = offsets.get(podKey)! + d.attempt
+    const uid = s.store.get(podKey)?.metadata.uid
+    rows.push({podKey, attempt, podUid: uid, time: d.time ? Date.parse(d.time) : undefined, data: {...d, attempt}})
+  }
+  s.saveDecisions(rows)
+}

@@ -1,0 +1,43 @@
+import {describe, expect, it} from 'vitest'
+import {deployment, makeRealCluster} from './harness.js'
+
+describe('deployment progress', () => {
+  it('reports ProgressDeadlineExceeded when the new pods never become available', () => {
+    const c = makeRealCluster()
+    const d = deployment('web', 2, 'nginx:nope', {progressDeadlineSeconds: 60})
+    d.spec.template.metadata.annotations = {'sim.k8sim.io/image-pull': 'fail'}
+    c.engine.api.create(d)
+    c.engine.runUntilSettled({timeoutMs: 300_000})
+    c.engine.advance(120_000)
+    const conds = c.store.get('apps/Deployment/default/web')!.status.conditions
+    const p = conds.find((x: any) => x.type === 'Progressing')
+    expect([p.status, p.reason]).toEqual(['False', 'ProgressDeadlineExceeded'])
+    expect(p.message).toMatch(/^ReplicaSet "web-[4-9bcdf]+" has timed out progressing\.$/)
+    const a = conds.find((x: any) => x.type === 'Available')
+    expect([a.status, a.reason, a.message]).toEqual(['False', 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.'])
+  })
+
+  it('counts pods available only after minReadySeconds', () => {
+    const c = makeRealCluster()
+    c.engine.api.create(deployment('web', 2, 'nginx:1.27', {minReadySeconds: 30}))
+    const r = c.engine.runUntilSettled({timeoutMs: 300_000})
+    expect(r.settled).toBe(true)
+    const st = c.store.get('apps/Deployment/default/web')!.status
+    expect(st.availableReplicas).toBe(2)
+    expect(r.elapsedMs).toBeGreaterThanOrEqual(30_000)
+  })
+
+  it('two runs from the same seed give identical objects and events', () => {
+    const run = () => {
+      const c = makeRealCluster()
+      c.engine.api.create(deployment('web', 4, 'nginx:1.27'))
+      c.engine.runUntilSettled({timeoutMs: 300_000})
+      const d = structuredClone(c.store.get('apps/Deployment/default/web')!)
+      d.spec.template.spec.containers[0].image = 'nginx:1.28'
+      c.engine.api.update(d)
+      c.engine.runUntilSettled({timeoutMs: 300_000})
+      return JSON.stringify([c.store.list('/Pod'), c.store.list('/Event'), c.clock.now()])
+    }
+    expect(run()).toBe(run())
+  })
+})

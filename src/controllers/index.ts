@@ -18,6 +18,7 @@ import {DisruptionController} from './disruption/disruption.js'
 import {NodeLifecycleController} from './nodelifecycle/nodelifecycle.js'
 import {TaintEvictionController} from './tainteviction/tainteviction.js'
 import {PodGCController} from './podgc/podgc.js'
+import {createResourceQuotaController} from './resourcequota/index.js'
 
 export function createControllers(): Controller[] {
   return [
@@ -38,5 +39,6 @@ export function createControllers(): Controller[] {
     new NodeLifecycleController(),
     new TaintEvictionController(),
     new PodGCController(),
+    createResourceQuotaController(),
   ]
 }

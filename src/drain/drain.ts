@@ -156,7 +156,7 @@ function record(res: DrainResult, pod: KubeObject, at: number): void {
 
 /** Whether the pod is gone (404, or replaced by a new pod of the same name). */
 function gone(store: ObjectStore, pod: KubeObject): boolean {
-  const cur = store.get(objectKey('', 'Pod', pod.metadata.namespace, pod.metadata.name))
+  const cur = store.get(objectKey('', 'Pod', pod.metadata.namespace, pod.metadata.name ?? ''))
   return !cur || cur.metadata.uid !== pod.metadata.uid
 }
 
@@ -223,7 +223,7 @@ function evictPods(deps: DrainDeps, o: DrainOptions, pods: KubeObject[], out: (t
       t.done = true
       return
     }
-    const cur = deps.store.get(objectKey('', 'Pod', namespace, name))!
+    const cur = deps.store.get(objectKey('', 'Pod', namespace, name ?? ''))!
     if (shouldSkipPod(cur, o.skipWaitForDeleteTimeoutSeconds, now)) {
       out(`pod "${name}" has DeletionTimestamp older than ${o.skipWaitForDeleteTimeoutSeconds} seconds, skipping`)
       t.done = true
@@ -244,7 +244,7 @@ function deletePods(deps: DrainDeps, o: DrainOptions, pods: KubeObject[], out: (
   for (const pod of pods) {
     if (server) continue
     try {
-      deps.api.delete(objectKey('', 'Pod', pod.metadata.namespace, pod.metadata.name), o.gracePeriodSeconds >= 0 ? {gracePeriodSeconds: o.gracePeriodSeconds} : {})
+      deps.api.delete(objectKey('', 'Pod', pod.metadata.namespace, pod.metadata.name ?? ''), o.gracePeriodSeconds >= 0 ? {gracePeriodSeconds: o.gracePeriodSeconds} : {})
       record(res, pod, now0)
     } catch (e) {
       if (!isApiError(e)) throw e
@@ -262,7 +262,7 @@ function deletePods(deps: DrainDeps, o: DrainOptions, pods: KubeObject[], out: (
       t.done = true
       return
     }
-    const cur = deps.store.get(objectKey('', 'Pod', t.pod.metadata.namespace, name))!
+    const cur = deps.store.get(objectKey('', 'Pod', t.pod.metadata.namespace, name ?? ''))!
     if (shouldSkipPod(cur, o.skipWaitForDeleteTimeoutSeconds, now)) {
       out(`pod "${name}" has DeletionTimestamp older than ${o.skipWaitForDeleteTimeoutSeconds} seconds, skipping`)
       t.done = true

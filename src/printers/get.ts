@@ -37,6 +37,7 @@ export function runGet(view: ClusterView, req: GetRequest): CommandOutput {
   const resolved = resolveArgs(view.registry, req.args, 'get')
   const hasNames = resolved.targets.some((t) => t.names.length > 0)
   if (hasNames && req.labelSelector) throw new UserError('name cannot be provided when a selector is specified')
+  if (hasNames && req.allNamespaces && resolved.targets.some((t) => t.info.namespaced)) throw new UserError('a resource cannot be retrieved by name across all namespaces')
   const stderr: string[] = []
   const groups: Array<{objs: KubeObject[]; namespaced: boolean}> = []
   for (const t of resolved.targets) {

@@ -87,12 +87,12 @@ export class AttemptRecord {
   evaluatedCount = 0
   /** evaluated node names, in evaluation order (sorted into cluster order on output) */
   names: string[] = []
-  clusterIndex: number[] = []
-  feasible: boolean[] = []
+  private indexArr = new Int32Array(0)
+  private feasibleBits = new Uint8Array(0)
+  private totalsArr = new Int32Array(0)
   codes: Uint8Array | null = null
   reasons = new Map<number, string[]>()
   scores: Int16Array | null = null
-  totals: number[] = []
   summary?: DecisionSummary
   private capacity = 0
 
@@ -108,36 +108,53 @@ export class AttemptRecord {
     this.evaluatedCount++
     if (!this.full) return -1
     const row = this.names.length
+    if (row >= this.capacity) this.grow()
     this.names.push(name)
-    this.clusterIndex.push(clusterIndex)
-    this.feasible.push(false)
-    this.totals.push(0)
-    {
-      const nf = this.filterPlugins.length
-      if (row >= this.capacity) {
-        this.capacity = Math.max(16, this.capacity * 2)
-        const c = new Uint8Array(this.capacity * nf)
-        if (this.codes) c.set(this.codes)
-        this.codes = c
-      }
-    }
+    this.indexArr[row] = clusterIndex
     return row
   }
 
+  /** size the per-node arrays for n evaluated nodes up front */
+  reserve(n: number): void {
+    if (this.full && n > this.capacity) {
+      this.capacity = Math.max(1, n) / 2
+      this.grow()
+    }
+  }
+
+  private grow(): void {
+    this.capacity = Math.max(16, this.capacity * 2)
+    const nf = this.filterPlugins.length
+    const c = new Uint8Array(this.capacity * nf)
+    if (this.codes) c.set(this.codes)
+    this.codes = c
+    const idx = new Int32Array(this.capacity)
+    idx.set(this.indexArr)
+    this.indexArr = idx
+    const f = new Uint8Array(this.capacity)
+    f.set(this.feasibleBits)
+    this.feasibleBits = f
+    const t = new Int32Array(this.capacity)
+    t.set(this.totalsArr)
+    this.totalsArr = t
+  }
+
   markFeasible(row: number): void {
-    if (row >= 0) this.feasible[row] = true
+    if (row >= 0) this.feasibleBits[row] = 1
   }
 
   setTotal(row: number, total: number): void {
-    if (row >= 0) this.totals[row] = total
+    if (row >= 0) this.totalsArr[row] = total
   }
 
   /** forget the evaluated nodes (the nominated node was tried first and failed) */
   resetNodes(): void {
-    this.names.length = this.clusterIndex.length = this.feasible.length = this.totals.length = 0
+    this.names.length = 0
     this.reasons.clear()
     this.evaluatedCount = 0
     if (this.codes) this.codes.fill(0)
+    this.feasibleBits.fill(0)
+    this.totalsArr.fill(0)
   }
 
   setFilter(row: number, pluginIndex: number, s: Status | null): void {
@@ -157,32 +174,22 @@ export class AttemptRecord {
     if (row >= 0 && this.scores) this.scores[row * this.scorePlugins.length + pluginIndex] = score
   }
 
-  /** Compact the per-node data once the attempt is over (typed arrays, trimmed). */
+  /** Trim the per-node data once the attempt is over. */
   finish(): void {
     if (!this.full) return
     const n = this.names.length
     if (this.codes) this.codes = this.codes.slice(0, n * this.filterPlugins.length)
-    this.feasibleBits = Uint8Array.from(this.feasible, (b) => (b ? 1 : 0))
-    this.totalsArr = Int32Array.from(this.totals)
-    this.indexArr = Int32Array.from(this.clusterIndex)
-    this.feasible = []
-    this.totals = []
-    this.clusterIndex = []
-  }
-
-  private feasibleBits: Uint8Array | null = null
-  private totalsArr: Int32Array | null = null
-  private indexArr: Int32Array | null = null
-
-  private isFeasible(row: number): boolean {
-    return this.feasibleBits ? this.feasibleBits[row] === 1 : this.feasible[row]
+    this.feasibleBits = this.feasibleBits.slice(0, n)
+    this.totalsArr = this.totalsArr.slice(0, n)
+    this.indexArr = this.indexArr.slice(0, n)
+    this.capacity = n
   }
 
   private nodeDecisions(): NodeDecision[] {
     const nodes: NodeDecision[] = []
     if (!this.full) return nodes
-    const idx = (r: number) => (this.indexArr ? this.indexArr[r] : this.clusterIndex[r])
-    const total = (r: number) => (this.totalsArr ? this.totalsArr[r] : this.totals[r])
+    const idx = (r: number) => this.indexArr[r]
+    const total = (r: number) => this.totalsArr[r]
     const order = this.names.map((_, i) => i).sort((a, b) => idx(a) - idx(b))
     const nf = this.filterPlugins.length
     const ns = this.scorePlugins.length
@@ -194,7 +201,7 @@ export class AttemptRecord {
         if (c === 0) continue
         filters.push({plugin: this.filterPlugins[p], code: CODES[c], reasons: this.reasons.get(i) ?? []})
       }
-      const feasible = this.isFeasible(row)
+      const feasible = this.feasibleBits[row] === 1
       const scores: ScoreEntry[] = []
       if (this.scores && feasible) {
         for (let p = 0; p < ns; p++) {

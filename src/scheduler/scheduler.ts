@@ -359,6 +359,7 @@ export class Scheduler implements Controller {
     rec.attempt = this.recorder.attemptsFor(pi.key) + 1
     rec.time = this.ctx.clock.now()
     rec.totalNodes = this.cache.numNodes()
+    rec.reserve(rec.totalNodes)
     const state = new CycleState()
     const res = this.schedulePod(fw, state, pi, rec)
     if (res.node) {
@@ -519,7 +520,7 @@ export class Scheduler implements Controller {
   private recordFilters(fw: Framework, state: CycleState, pi: PodInfo, node: NodeInfo, rec: AttemptRecord, row: number, preStatuses?: Map<string, Status | null>): Status | null {
     let first: Status | null = null
     const plugins = fw.filter
-    const skip = state.skipFilterPlugins
+    const skip = (state.skipFilterMask ??= plugins.map((p) => state.skipFilterPlugins.has(p.name)))
     for (let j = 0; j < plugins.length; j++) {
       const p = plugins[j]
       if (preStatuses) {
@@ -529,10 +530,11 @@ export class Scheduler implements Controller {
           continue
         }
       }
-      if (skip.size > 0 && skip.has(p.name)) {
+      if (skip[j]) {
         rec.setFilter(row, j, SKIP)
         continue
       }
+      if (row < 0 && first !== null) break
       const s = p.filter(state, pi, node)
       rec.setFilter(row, j, s)
       if (first === null && s !== null && s.code !== 'Success') first = s.withPlugin(p.name)

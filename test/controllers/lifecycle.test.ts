@@ -114,3 +114,32 @@ describe('events', () => {
     expect(c.store.list('/Event')[9].count).toBe(3)
   })
 })
+
+describe('adoption', () => {
+  it('a re-created Deployment adopts the ReplicaSet an orphan delete left behind', () => {
+    const c = makeCluster()
+    c.engine.api.create(deployment('web', 2, 'nginx:1.27'))
+    c.engine.runUntilSettled({timeoutMs: 300_000})
+    const podNames = c.store.list('/Pod').map((p) => p.metadata.name).sort()
+    c.engine.api.delete('apps/Deployment/default/web', {propagationPolicy: 'Orphan'})
+    c.engine.runUntilSettled({timeoutMs: 300_000})
+    const d = c.engine.api.create(deployment('web', 2, 'nginx:1.27'))
+    c.engine.runUntilSettled({timeoutMs: 300_000})
+    const rs = c.store.list('apps/ReplicaSet')
+    expect(rs).toHaveLength(1)
+    expect(rs[0].metadata.ownerReferences?.[0].uid).toBe(d.metadata.uid)
+    expect(c.store.list('/Pod').map((p) => p.metadata.name).sort()).toEqual(podNames)
+  })
+
+  it('a ReplicaSet releases a pod whose labels no longer match, and replaces it', () => {
+    const c = makeCluster()
+    c.engine.api.create(deployment('web', 2, 'nginx:1.27'))
+    c.engine.runUntilSettled({timeoutMs: 300_000})
+    const p = structuredClone(c.store.list('/Pod')[0])
+    p.metadata.labels = {app: 'debug'}
+    c.engine.api.update(p)
+    c.engine.runUntilSettled({timeoutMs: 300_000})
+    expect(c.store.get(`/Pod/default/${p.metadata.name}`)!.metadata.ownerReferences).toBeUndefined()
+    expect(c.store.list('/Pod')).toHaveLength(3)
+  })
+})

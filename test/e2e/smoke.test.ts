@@ -21,7 +21,7 @@ describe('k8sim binary', () => {
     const r = k8sim(['apply', '-f', 'fixtures/guestbook/'], {home})
     expect(r.stderr).toBe('')
     expect(r.status).toBe(0)
-    expect(r.stdout.split('\n\n')[0]).toBe(
+    expect(r.stdout.split('\n\n')[0] + '\n').toBe(
       'deployment.apps/frontend created\nservice/frontend created\ndeployment.apps/redis-leader created\nservice/redis-leader created\n',
     )
     const pods = k8sim(['get', 'pods'], {home})
@@ -38,7 +38,7 @@ describe('k8sim binary', () => {
     const home = tempHome()
     const r = k8sim(['apply', '-f', 'fixtures/guestbook/redis.yaml', '--dry-run'], {home})
     expect(r.status).toBe(0)
-    expect(r.stdout.split('\n\n')[0]).toBe('deployment.apps/redis-leader created (dry run)\nservice/redis-leader created (dry run)\n')
+    expect(r.stdout.split('\n\n')[0] + '\n').toBe('deployment.apps/redis-leader created (dry run)\nservice/redis-leader created (dry run)\n')
     const get = k8sim(['get', 'deployments'], {home})
     expect(get.stdout).toBe('')
     expect(get.stderr).toBe('No resources found in default namespace.\n')
@@ -52,11 +52,11 @@ describe('k8sim binary', () => {
 
   it('rejects a bad bundle with one line naming file, line and field, and stores nothing', () => {
     const home = tempHome()
-    const bad = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: "3"\n'
+    const bad = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: "3"\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers: [{name: app, image: nginx}]\n'
     const r = k8sim(['apply', '-f', '-'], {home, input: bad})
     expect(r.status).toBe(1)
     expect(r.stdout).toBe('')
-    expect(r.stderr).toMatch(/^error: <stdin>:11:\d+ \(document 2, Deployment\/web\): spec\.replicas/)
+    expect(r.stderr).toMatch(/^error: <stdin>:11:3 \(document 2, Deployment\/web\): spec\.replicas: must be integer, got string "3"\n$/)
     expect(r.stderr).not.toMatch(/\n\s+at /)
     const get = k8sim(['get', 'configmaps', 'ok'], {home})
     expect(get.status).toBe(1)

@@ -313,3 +313,15 @@ describe('service IPs', () => {
     expect(msgs(svc)).toEqual([])
   })
 })
+
+describe('StatefulSet pod templates', () => {
+  it('are not validated beyond labels, as in Kubernetes (their pods fail to create instead)', () => {
+    const sts = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: {name: 'db', namespace: 'default'},
+      spec: {serviceName: 'db', selector: {matchLabels: {app: 'db'}}, template: {metadata: {labels: {app: 'db'}}, spec: {containers: [{name: 'c'}]}}},
+    }
+    expect(msgs(sts)).toEqual([])
+  })
+})

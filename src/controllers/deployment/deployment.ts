@@ -8,6 +8,7 @@ import {isApiError} from '../../engine/api-error.js'
 import {QueueController} from '../runtime/base.js'
 import {clone, controllerRefOf, newControllerRef, selectorMatches} from '../runtime/util.js'
 import {computeHash} from './hash.js'
+import {claimObjects} from '../runtime/claim.js'
 import * as u from './util.js'
 
 const COMPONENT = {component: 'deployment-controller'}
@@ -31,6 +32,11 @@ export class DeploymentController extends QueueController {
 
   private onReplicaSet(ev: WatchEvent): void {
     this.enqueueOwner(ev.object)
+    if (ev.type !== 'DELETED' && !controllerRefOf(ev.object)) {
+      for (const d of this.hub.inNamespace('apps/Deployment', ev.object.metadata.namespace ?? '')) {
+        if (selectorMatches(d.spec?.selector, ev.object.metadata.labels)) this.queue.add(keyOf(d))
+      }
+    }
     if (ev.old && controllerRefOf(ev.old)?.uid !== controllerRefOf(ev.object)?.uid) this.enqueueOwner(ev.old)
   }
 
@@ -71,12 +77,15 @@ export class DeploymentController extends QueueController {
     return this.rolloutRolling(d, rsList)
   }
 
-  /** ReplicaSets controlled by the deployment (getReplicaSetsForDeployment, without adoption). */
+  /** getReplicaSetsForDeployment: owned ReplicaSets, adopting matching orphans and releasing ones that stopped matching. */
   private replicaSetsFor(d: KubeObject): KubeObject[] {
-    return this.hub
+    const candidates = this.hub
       .dependents(d.metadata.uid ?? '')
       .filter((o) => o.kind === 'ReplicaSet' && controllerRefOf(o)?.uid === d.metadata.uid)
-      .map(clone)
+    for (const rs of this.hub.inNamespace('apps/ReplicaSet', d.metadata.namespace ?? '')) {
+      if (!controllerRefOf(rs) && !rs.metadata.deletionTimestamp) candidates.push(rs)
+    }
+    return claimObjects(this.ctx.api, d, candidates, (rs) => selectorMatches(d.spec.selector, rs.metadata.labels)).map(clone)
   }
 
   // ---- new/old ReplicaSets -------------------------------------------------------------------------------

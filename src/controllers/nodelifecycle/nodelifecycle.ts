@@ -84,7 +84,7 @@ export class NodeLifecycleController extends QueueController {
   }
 
   private lastHeartbeat(node: KubeObject): number {
-    const lease = this.ctx.store.get(objectKey('coordination.k8s.io', 'Lease', 'kube-node-lease', node.metadata.name))
+    const lease = this.ctx.store.get(objectKey('coordination.k8s.io', 'Lease', 'kube-node-lease', node.metadata.name ?? ''))
     let t = lease?.spec?.renewTime ? ms(lease.spec.renewTime) : 0
     for (const c of node.status?.conditions ?? []) if (c.type === 'Ready') t = Math.max(t, ms(c.lastHeartbeatTime))
     return t || this.ctx.clock.now()

@@ -51,6 +51,13 @@ export class ReplicaSetController extends QueueController {
     }
     enqueue(ev.object)
     if (ev.old && controllerRefOf(ev.old)?.uid !== controllerRefOf(ev.object)?.uid) enqueue(ev.old)
+    // an orphan: every set that selects it may adopt it
+    if (ev.type !== 'DELETED' && !controllerRefOf(ev.object)) {
+      const gk = `${this.flavor.group}/${this.flavor.kind}`
+      for (const rs of this.hub.inNamespace(gk, ev.object.metadata.namespace ?? '')) {
+        if (this.matches(rs, ev.object)) this.queue.add(keyOf(rs))
+      }
+    }
   }
 
   private matches(rs: KubeObject, pod: KubeObject): boolean {

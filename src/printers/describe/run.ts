@@ -2,6 +2,7 @@
 // (with its name-prefix fallback for `describe TYPE NAME`).
 
 import type {KubeObject} from '../../api/types.js'
+import {UserError} from '../../errors.js'
 import type {ClusterView, CommandOutput} from '../get.js'
 import {type Selection, getObject, listObjects, noResourcesLine, notFoundLine, resolveArgs} from '../query.js'
 import {describeObject} from './index.js'
@@ -15,6 +16,7 @@ export interface DescribeRequest extends Selection {
 
 export function runDescribe(view: ClusterView, req: DescribeRequest): CommandOutput {
   const resolved = resolveArgs(view.registry, req.args, 'describe')
+  if (req.allNamespaces && resolved.targets.some((t) => t.names.length > 0 && t.info.namespaced)) throw new UserError('a resource cannot be retrieved by name across all namespaces')
   const stderr: string[] = []
   const objs: KubeObject[] = []
   for (const t of resolved.targets) {

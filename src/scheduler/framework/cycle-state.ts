@@ -13,6 +13,8 @@ export class CycleState {
   skipScorePlugins = new Set<string>()
   /** Filter plugins not skipped (computed once per cycle by the framework) */
   activeFilters: unknown[] | undefined
+  /** per Filter plugin index: skipped by its PreFilter (computed once per cycle) */
+  skipFilterMask: boolean[] | undefined
 
   read<T>(key: string): T | undefined {
     return this.data.get(key) as T | undefined
@@ -30,6 +32,7 @@ export class CycleState {
     c.skipFilterPlugins = new Set(this.skipFilterPlugins)
     c.skipScorePlugins = new Set(this.skipScorePlugins)
     c.activeFilters = this.activeFilters
+    c.skipFilterMask = this.skipFilterMask
     return c
   }
 }

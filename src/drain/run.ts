@@ -1,0 +1,90 @@
+// The cluster sessions behind `cordon`, `uncordon`, `drain` and `node fail|recover|add`: open the cluster (one
+// transaction; a dry run rolls back), start the engine, do the operation, let the simulation run, and return the
+// lines to print. Commands only parse flags and print.
+
+import {withCluster, type ClusterSession} from '../state/session.js'
+import {Engine} from '../engine/engine.js'
+import {recordDecisions} from '../state/decision-log.js'
+import {cordonNode, resolveNodes, type DryRun} from './cordon.js'
+import {runDrain, type DrainOptions, type OutputLine} from './drain.js'
+import {findReplacements, type ReplacementRow} from './replacements.js'
+import {addNode, failNode, recoverNode, type AddNodeInput, type NodeOpsDeps} from './node-ops.js'
+
+export interface SessionTarget {
+  home?: string
+  cluster?: string
+}
+
+function engineFor(s: ClusterSession): Engine {
+  const engine = new Engine(s, {schedulerConfig: (s.meta as any).schedulerConfig})
+  engine.start()
+  return engine
+}
+
+function finish(s: ClusterSession, engine: Engine, timeoutMs: number): void {
+  engine.runUntilSettled({timeoutMs})
+  if (s.write && !s.dryRun) recordDecisions(s, engine.decisions())
+}
+
+/** cordon (desired = true) / uncordon: kubectl's lines; controllers react at the current instant. */
+export async function runCordon(t: SessionTarget, o: {names: string[]; selector?: string; desired: boolean; dryRun: DryRun}): Promise<string[]> {
+  return withCluster({...t, write: true, dryRun: o.dryRun !== 'none'}, (s) => {
+    const engine = engineFor(s)
+    const lines = resolveNodes(s.store, o.names, o.selector).map((n) => cordonNode(engine.api, n, o.desired, o.dryRun))
+    finish(s, engine, 0)
+    return lines
+  })
+}
+
+export interface DrainRun {
+  lines: OutputLine[]
+  replacements: ReplacementRow[]
+  error?: string
+}
+
+export async function runDrainCommand(t: SessionTarget, o: DrainOptions, settleMs: number): Promise<DrainRun> {
+  return withCluster({...t, write: true, dryRun: o.dryRun !== 'none'}, (s) => {
+    const engine = engineFor(s)
+    const before = new Set(s.store.list('/Pod').map((p) => p.metadata.uid ?? ''))
+    const res = runDrain({store: s.store, clock: s.clock, api: engine.api, advance: (ms) => engine.advance(ms)}, o)
+    let replacements: ReplacementRow[] = []
+    if (o.dryRun === 'none') {
+      finish(s, engine, settleMs)
+      replacements = findReplacements(s.store, res.evicted, before)
+    }
+    return {lines: res.lines, replacements, error: res.error}
+  })
+}
+
+function deps(s: ClusterSession, engine: Engine): NodeOpsDeps {
+  return {store: s.store, clock: s.clock, rng: s.rng, api: engine.api, events: engine.events}
+}
+
+export interface NodeOpResult {
+  line: string
+  /** virtual ms when the operation started, to list the events that followed */
+  start: number
+  events: import('../api/types.js').KubeObject[]
+  now: number
+}
+
+async function nodeOp(t: SessionTarget, timeoutMs: number, op: (d: NodeOpsDeps, s: ClusterSession) => string): Promise<NodeOpResult> {
+  return withCluster({...t, write: true}, (s) => {
+    const engine = engineFor(s)
+    const start = s.clock.now()
+    const line = op(deps(s, engine), s)
+    finish(s, engine, timeoutMs)
+    const events = s.store.list('/Event').filter((e) => eventTime(e) >= start)
+    return {line, start, events, now: s.clock.now()}
+  })
+}
+
+function eventTime(e: any): number {
+  const t = e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? e.metadata?.creationTimestamp
+  return t ? Date.parse(t) : 0
+}
+
+export const runNodeFail = (t: SessionTarget, name: string, timeoutMs: number) => nodeOp(t, timeoutMs, (d) => failNode(d, name))
+export const runNodeRecover = (t: SessionTarget, name: string, timeoutMs: number) => nodeOp(t, timeoutMs, (d) => recoverNode(d, name))
+export const runNodeAdd = (t: SessionTarget, n: AddNodeInput, timeoutMs: number) =>
+  nodeOp(t, timeoutMs, (d, s) => addNode(d, n, (s.meta as any).options?.kubeletVersion ?? `v${s.kubernetesVersion}.0`))

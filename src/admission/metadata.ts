@@ -113,7 +113,13 @@ export function prepareCreate(obj: KubeObject, ctx: PrepareCreateContext): void 
     obj.status ??= {phase: 'Pending'}
     obj.status.qosClass ??= podQOSClass(obj)
   }
-  if (gk === 'batch/Job') generateJobSelector(obj as Record<string, any>)
+  if (gk === 'batch/Job') {
+    generateJobSelector(obj as Record<string, any>)
+    // SetDefaults_Job runs again whenever the stored Job is decoded: a Job that still has no labels then takes
+    // its template's labels, generated ones included (what `kubectl get job -o yaml` shows)
+    const tplLabels = obj.spec?.template?.metadata?.labels
+    if (tplLabels && Object.keys(meta.labels ?? {}).length === 0) meta.labels = {...tplLabels}
+  }
 }
 
 function semanticJSON(v: unknown): string {

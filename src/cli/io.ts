@@ -10,7 +10,8 @@ export function interactive(): boolean {
 }
 
 export function colorEnabled(noColorFlag = false): boolean {
-  if (noColorFlag || 'NO_COLOR' in process.env) return false
+  // no-color.org: NO_COLOR counts when set to a non-empty value
+  if (noColorFlag || process.env.NO_COLOR) return false
   if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true
   return Boolean(process.stdout.isTTY) && !process.env.CI
 }

@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
 import {InvalidInputError, EXIT_UNHEALTHY} from '../errors.js'
-import {readStdin, startSpinner} from '../cli/io.js'
+import {colorEnabled, readStdin, startSpinner} from '../cli/io.js'
 
 export default class Apply extends BaseCommand {
   static override description = 'Apply manifests to the simulated cluster, then run it until they settle'
@@ -64,7 +64,14 @@ export default class Apply extends BaseCommand {
       if (flags.output === 'json') this.write(JSON.stringify(report, null, 2) + '\n')
       else if (flags.output === 'junit' || flags.output === 'tap' || flags.output === 'github') this.write((await import('../printers/reports/index.js')).formatApplyOutput(report, flags.output))
       else if (flags.output === 'name') this.write(report.objects.map((o) => o.line.replace(/ \S+$/, '') + '\n').join(''))
-      else this.write(formatApplyReport(report))
+      else {
+        let paint: ((severity: string) => string) | undefined
+        if (colorEnabled(flags['no-color'])) {
+          const {default: chalk} = await import('chalk')
+          paint = (sev) => (sev === 'error' ? chalk.red(sev) : sev === 'warning' ? chalk.yellow(sev) : chalk.cyan(sev))
+        }
+        this.write(formatApplyReport(report, paint))
+      }
       if (flags.wait && !report.healthy) this.exit(EXIT_UNHEALTHY)
     } finally {
       spinner.stop()

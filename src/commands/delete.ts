@@ -29,7 +29,8 @@ export default class Delete extends BaseCommand {
     'ignore-not-found': Flags.boolean({description: 'treat "not found" as success'}),
     output: Flags.string({char: 'o', options: ['name'], description: 'name: print kind/name only'}),
     'dry-run': Flags.string({options: ['none', 'client', 'server'], default: 'none', description: 'print what would be deleted; change nothing'}),
-    wait: Flags.boolean({default: true, allowNo: true, description: 'run the cluster until the deletion settles (always done in virtual time)'}),
+    // accepted as kubectl spells it (`--wait=false`); the deletion always runs to completion in virtual time
+    wait: Flags.string({options: ['true', 'false'], default: 'true', description: 'accepted for kubectl compatibility'}),
     timeout: Flags.string({default: '5m', description: 'virtual time to simulate at most'}),
   }
 

@@ -13,6 +13,8 @@ export default class Describe extends BaseCommand {
     namespace: Flags.string({char: 'n', description: 'namespace (default: default)'}),
     'all-namespaces': Flags.boolean({char: 'A', default: false, description: 'across all namespaces'}),
     selector: Flags.string({char: 'l', description: 'label selector'}),
+    // a string so that kubectl's `--show-events=false` spelling works
+    'show-events': Flags.string({options: ['true', 'false'], default: 'true', description: 'print the Events block'}),
   }
 
   async run(): Promise<void> {
@@ -26,6 +28,7 @@ export default class Describe extends BaseCommand {
           namespace: flags.namespace ?? 'default',
           allNamespaces: flags['all-namespaces'],
           labelSelector: flags.selector,
+          showEvents: flags['show-events'] !== 'false',
           decisionFor: (pod) => {
             const rows = s.loadDecisions(`/Pod/${pod.metadata.namespace ?? ''}/${pod.metadata.name}`)
             const mine = rows.filter((r) => !r.podUid || !pod.metadata.uid || r.podUid === pod.metadata.uid)

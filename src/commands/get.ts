@@ -24,6 +24,8 @@ export default class Get extends BaseCommand {
     'sort-by': Flags.string({description: 'sort by a JSONPath, e.g. .metadata.creationTimestamp'}),
     'no-headers': Flags.boolean({default: false, description: 'print tables without a header'}),
     'label-columns': Flags.string({char: 'L', multiple: true, description: 'add a column per label key'}),
+    'ignore-not-found': Flags.boolean({default: false, description: 'a missing named object is not an error'}),
+    'show-kind': Flags.boolean({default: false, description: 'print NAME as kind/name'}),
   }
 
   async run(): Promise<void> {
@@ -43,6 +45,8 @@ export default class Get extends BaseCommand {
           sortBy: flags['sort-by'],
           noHeaders: flags['no-headers'],
           labelColumns: flags['label-columns']?.flatMap((l) => l.split(',')),
+          ignoreNotFound: flags['ignore-not-found'],
+          showKind: flags['show-kind'],
         },
       ),
     )

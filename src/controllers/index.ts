@@ -19,6 +19,7 @@ import {NodeLifecycleController} from './nodelifecycle/nodelifecycle.js'
 import {TaintEvictionController} from './tainteviction/tainteviction.js'
 import {PodGCController} from './podgc/podgc.js'
 import {createResourceQuotaController} from './resourcequota/index.js'
+import {HorizontalPodAutoscalerController} from './podautoscaler/horizontal.js'
 
 export function createControllers(): Controller[] {
   return [
@@ -40,5 +41,6 @@ export function createControllers(): Controller[] {
     new TaintEvictionController(),
     new PodGCController(),
     createResourceQuotaController(),
+    new HorizontalPodAutoscalerController(),
   ]
 }

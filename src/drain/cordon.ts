@@ -6,6 +6,7 @@ import type {ObjectStore} from '../api/store/store.js'
 import {objectKey} from '../api/store/keys.js'
 import {matchesRequirements, parseLabelSelectorString} from '../api/selectors.js'
 import type {ApiServer} from '../engine/apiserver.js'
+import type {EventRecorder} from '../api/events.js'
 import {UserError} from '../errors.js'
 
 export type DryRun = 'none' | 'client' | 'server'
@@ -28,8 +29,11 @@ export function resolveNodes(store: ObjectStore, names: string[], selector: stri
   })
 }
 
-/** Cordon (desired = true) or uncordon one node; returns kubectl's line (`node/x cordoned`, `already ...`). */
-export function cordonNode(api: ApiServer, node: KubeObject, desired: boolean, dryRun: DryRun): string {
+/**
+ * Cordon (desired = true) or uncordon one node; returns kubectl's line (`node/x cordoned`, `already ...`). With an
+ * event recorder, the node's kubelet records NodeNotSchedulable / NodeSchedulable as it does on its status sync.
+ */
+export function cordonNode(api: ApiServer, node: KubeObject, desired: boolean, dryRun: DryRun, events?: EventRecorder): string {
   const name = node.metadata.name ?? ''
   const current = !!node.spec?.unschedulable
   if (current === desired) return `node/${name} already ${desired ? 'cordoned' : 'uncordoned'}`
@@ -38,7 +42,9 @@ export function cordonNode(api: ApiServer, node: KubeObject, desired: boolean, d
     copy.spec ??= {}
     if (desired) copy.spec.unschedulable = true
     else delete copy.spec.unschedulable
-    api.update(copy)
+    const stored = api.update(copy)
+    const reason = desired ? 'NodeNotSchedulable' : 'NodeSchedulable'
+    events?.event(stored, 'Normal', reason, `Node ${name} status is now: ${reason}`, {component: 'kubelet', host: name})
   }
   return `node/${name} ${desired ? 'cordoned' : 'uncordoned'}${dryRunSuffix(dryRun)}`
 }

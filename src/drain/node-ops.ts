@@ -79,7 +79,28 @@ export function recoverNode(d: NodeOpsDeps, name: string): string {
   const source = {component: 'kubelet', host: name}
   const reasonOf: Record<string, string> = {MemoryPressure: 'NodeHasSufficientMemory', DiskPressure: 'NodeHasNoDiskPressure', PIDPressure: 'NodeHasSufficientPID', Ready: 'NodeReady'}
   for (const type of changed) d.events.event(cur, 'Normal', reasonOf[type], `Node ${name} status is now: ${reasonOf[type]}`, source)
+  repostPodStatus(d, name)
   return `node/${name} recovered`
+}
+
+/**
+ * The restarted kubelet's status manager posts its pods' status again: a running pod whose containers are all
+ * ready gets back the Ready=True the node lifecycle controller took (MarkPodsNotReady) while the node was gone.
+ */
+function repostPodStatus(d: NodeOpsDeps, nodeName: string): void {
+  const now = d.clock.nowRFC3339()
+  for (const pod of d.store.list('/Pod')) {
+    if (pod.spec?.nodeName !== nodeName || pod.metadata.deletionTimestamp || pod.status?.phase !== 'Running') continue
+    const statuses: any[] = pod.status?.containerStatuses ?? []
+    if (statuses.length === 0 || !statuses.every((c) => c.ready)) continue
+    const ready = (pod.status?.conditions ?? []).find((c: any) => c.type === 'Ready')
+    if (!ready || ready.status === 'True') continue
+    const copy = structuredClone(pod)
+    const c = copy.status.conditions.find((x: any) => x.type === 'Ready')
+    c.status = 'True'
+    c.lastTransitionTime = now
+    d.api.updateStatus(copy)
+  }
 }
 
 export interface AddNodeInput {

@@ -25,24 +25,27 @@ function podStatus(pod: KubeObject): string {
 
 export function findReplacements(store: ObjectStore, evicted: EvictedPod[], existedBefore: Set<string>): ReplacementRow[] {
   const taken = new Set<string>()
-  const byOwner = new Map<string, KubeObject[]>()
-  const candidates = (ownerUid: string): KubeObject[] => {
-    let list = byOwner.get(ownerUid)
+  const owned = new Map<string, KubeObject[]>()
+  const ownedBy = (ownerUid: string): KubeObject[] => {
+    let list = owned.get(ownerUid)
     if (!list) {
       list = store.list('/Pod')
-        .filter((p) => !existedBefore.has(p.metadata.uid ?? '') && p.metadata.ownerReferences?.some((r) => r.controller && r.uid === ownerUid))
+        .filter((p) => p.metadata.ownerReferences?.some((r) => r.controller && r.uid === ownerUid))
         .sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''))
-      byOwner.set(ownerUid, list)
+      owned.set(ownerUid, list)
     }
     return list
   }
   return evicted.map((e) => {
     const row: ReplacementRow = {evicted: `${e.namespace}/${e.name}`, status: ''}
     if (!e.owner) return {...row, status: 'not recreated: no controller'}
-    // a StatefulSet recreates the same name; others any new pod of the controller
-    const list = candidates(e.owner.uid).filter((p) => !taken.has(p.metadata.uid ?? ''))
+    // new since the drain, or (for a pod already terminating, e.g. on a failed node) since it began terminating
+    const isNew = (p: KubeObject) => !existedBefore.has(p.metadata.uid ?? '') ||
+      (e.terminatingSince !== undefined && Date.parse(p.metadata.creationTimestamp ?? '') >= e.terminatingSince)
+    const list = ownedBy(e.owner.uid).filter((p) => p.metadata.uid !== e.uid && !taken.has(p.metadata.uid ?? '') && isNew(p))
+    // a StatefulSet recreates the same name; other controllers any new pod
     const pick = list.find((p) => p.metadata.name === e.name) ?? (e.owner.kind === 'StatefulSet' ? undefined : list[0])
-    if (!pick) return {...row, status: e.owner.kind === 'StatefulSet' ? 'not recreated yet' : 'not recreated'}
+    if (!pick) return {...row, status: 'not recreated'}
     taken.add(pick.metadata.uid ?? '')
     return {...row, replacement: `${pick.metadata.namespace}/${pick.metadata.name}`, node: pick.spec?.nodeName, status: podStatus(pick)}
   })

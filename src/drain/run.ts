@@ -8,6 +8,7 @@ import {recordDecisions} from '../state/decision-log.js'
 import {cordonNode, resolveNodes, type DryRun} from './cordon.js'
 import {runDrain, type DrainOptions, type OutputLine} from './drain.js'
 import {findReplacements, type ReplacementRow} from './replacements.js'
+import {drainReport, type DrainReport} from './report.js'
 import {addNode, failNode, recoverNode, type AddNodeInput, type NodeOpsDeps} from './node-ops.js'
 
 export interface SessionTarget {
@@ -30,7 +31,7 @@ function finish(s: ClusterSession, engine: Engine, timeoutMs: number): void {
 export async function runCordon(t: SessionTarget, o: {names: string[]; selector?: string; desired: boolean; dryRun: DryRun}): Promise<string[]> {
   return withCluster({...t, write: true, dryRun: o.dryRun !== 'none'}, (s) => {
     const engine = engineFor(s)
-    const lines = resolveNodes(s.store, o.names, o.selector).map((n) => cordonNode(engine.api, n, o.desired, o.dryRun))
+    const lines = resolveNodes(s.store, o.names, o.selector).map((n) => cordonNode(engine.api, n, o.desired, o.dryRun, engine.events))
     finish(s, engine, 0)
     return lines
   })
@@ -40,19 +41,22 @@ export interface DrainRun {
   lines: OutputLine[]
   replacements: ReplacementRow[]
   error?: string
+  report: DrainReport
 }
 
 export async function runDrainCommand(t: SessionTarget, o: DrainOptions, settleMs: number): Promise<DrainRun> {
   return withCluster({...t, write: true, dryRun: o.dryRun !== 'none'}, (s) => {
     const engine = engineFor(s)
     const before = new Set(s.store.list('/Pod').map((p) => p.metadata.uid ?? ''))
-    const res = runDrain({store: s.store, clock: s.clock, api: engine.api, advance: (ms) => engine.advance(ms)}, o)
+    const start = s.clock.now()
+    const res = runDrain({store: s.store, clock: s.clock, api: engine.api, advance: (ms) => engine.advance(ms), events: engine.events}, o)
     let replacements: ReplacementRow[] = []
     if (o.dryRun === 'none') {
       finish(s, engine, settleMs)
       replacements = findReplacements(s.store, res.evicted, before)
     }
-    return {lines: res.lines, replacements, error: res.error}
+    const report = drainReport(res, replacements, {cluster: s.name, dryRun: o.dryRun !== 'none', start, end: s.clock.now()})
+    return {lines: res.lines, replacements, error: res.error, report}
   })
 }
 
@@ -62,8 +66,9 @@ function deps(s: ClusterSession, engine: Engine): NodeOpsDeps {
 
 export interface NodeOpResult {
   line: string
-  /** virtual ms when the operation started, to list the events that followed */
+  /** virtual ms when the operation started */
   start: number
+  /** events recorded or updated since the operation started */
   events: import('../api/types.js').KubeObject[]
   now: number
 }
@@ -72,19 +77,15 @@ async function nodeOp(t: SessionTarget, timeoutMs: number, op: (d: NodeOpsDeps, 
   return withCluster({...t, write: true}, (s) => {
     const engine = engineFor(s)
     const start = s.clock.now()
+    const seen = new Map(s.store.list('/Event').map((e) => [e.metadata.uid, e.metadata.resourceVersion]))
     const line = op(deps(s, engine), s)
     finish(s, engine, timeoutMs)
-    const events = s.store.list('/Event').filter((e) => eventTime(e) >= start)
+    const events = s.store.list('/Event').filter((e) => seen.get(e.metadata.uid) !== e.metadata.resourceVersion)
     return {line, start, events, now: s.clock.now()}
   })
-}
-
-function eventTime(e: any): number {
-  const t = e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? e.metadata?.creationTimestamp
-  return t ? Date.parse(t) : 0
 }
 
 export const runNodeFail = (t: SessionTarget, name: string, timeoutMs: number) => nodeOp(t, timeoutMs, (d) => failNode(d, name))
 export const runNodeRecover = (t: SessionTarget, name: string, timeoutMs: number) => nodeOp(t, timeoutMs, (d) => recoverNode(d, name))
 export const runNodeAdd = (t: SessionTarget, n: AddNodeInput, timeoutMs: number) =>
-  nodeOp(t, timeoutMs, (d, s) => addNode(d, n, (s.meta as any).options?.kubeletVersion ?? `v${s.kubernetesVersion}.0`))
+  nodeOp(t, timeoutMs, (d, s) => addNode(d, n, s.meta.options?.kubeletVersion ?? `v${s.kubernetesVersion}.0`))

@@ -8,6 +8,7 @@ import type {SeededRandom} from '../clock/random.js'
 import {BugError} from '../errors.js'
 import type {Controller, ControllerContext} from '../controllers/runtime/types.js'
 import {createControllers} from '../controllers/index.js'
+import {InformerHub} from '../controllers/runtime/informer.js'
 import {ApiServer} from './apiserver.js'
 import {StoreEventRecorder} from './events.js'
 import {apiHooks} from './pipeline.js'
@@ -61,6 +62,8 @@ export class Engine {
     if (this.started) return
     this.started = true
     this.events.restore()
+    // one informer hub per engine: an engine's controllers share one watch and its indexes
+    this.ctx.informers = new InformerHub(this.s.store)
     for (const c of this.loops) c.start(this.ctx)
   }
 

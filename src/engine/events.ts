@@ -83,7 +83,7 @@ export class StoreEventRecorder implements EventRecorder {
     }
     const objectPart = [ref.kind, ref.namespace ?? '', ref.name, ref.uid ?? '', ref.apiVersion].join('')
     const sourcePart = source.component + (source.host ?? '')
-    if (!this.allowSpam(sourcePart + objectPart + type, now)) return
+    if (!this.allowSpam(sourcePart + objectPart, now)) return
 
     // aggregation
     const aggKey = [sourcePart, objectPart, type, reason, source.component, source.host ?? ''].join('')
@@ -141,7 +141,7 @@ export class StoreEventRecorder implements EventRecorder {
     this.armTTL(key, now)
   }
 
-  /** client-go's EventSourceObjectSpamFilter: token bucket per source+object+type. */
+  /** client-go's EventSourceObjectSpamFilter: token bucket per source+object (getSpamKey). */
   private allowSpam(key: string, now: number): boolean {
     let b = this.buckets.get(key)
     if (!b) this.buckets.set(key, (b = {tokens: SPAM_BURST, last: now}))

@@ -127,3 +127,9 @@ function markDisruptionTarget(store: ObjectStore, clock: VirtualClock, key: stri
   else conds.push(cond)
   store.update(copy)
 }
+
+/** evictPod by store key (`/Pod/<namespace>/<name>`). */
+export function evict(deps: EvictionDeps, podKey: string, opts: EvictionOptions = {}): void {
+  const [, , namespace, ...name] = podKey.split('/')
+  evictPod(deps, namespace, name.join('/'), opts)
+}

@@ -14,6 +14,8 @@ const INT_BIN = /^[-+]?0b[0-1_]+$/
 const INT_OCT = /^[-+]?0[0-7_]+$/
 const INT_DEC = /^[-+]?[0-9][0-9_]*$/
 const INT_HEX = /^[-+]?0x[0-9a-fA-F_]+$/
+// go-yaml's yamlStyleFloat (after dropping `_`): a digit must come before any exponent, so `e1` and `.` stay strings
+const GO_YAML_FLOAT = /^[-+]?(?:\.[0-9_]*[0-9][0-9_]*|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$/
 const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/
 const FLOAT_EXP = /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/
 const FLOAT = /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/
@@ -53,7 +55,7 @@ const intType = new Type('tag:yaml.org,2002:int', {
 
 const floatType = new Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
-  resolve: (s: string) => FLOAT_NAN.test(s) || FLOAT_EXP.test(s) || FLOAT.test(s),
+  resolve: (s: string) => FLOAT_NAN.test(s) || (GO_YAML_FLOAT.test(s) && (FLOAT_EXP.test(s) || FLOAT.test(s))),
   construct: (s: string) => {
     if (FLOAT_NAN.test(s)) return s.toLowerCase().endsWith('nan') ? NaN : s.startsWith('-') ? -Infinity : Infinity
     return Number(s.replace(/_/g, ''))

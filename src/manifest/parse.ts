@@ -12,8 +12,17 @@ import {fastLoad, needsCarefulParse, splitDocuments} from './fast-yaml.js'
 const MAX_ALIAS_COUNT = 100
 
 // YAML 1.1 tags that sigs.k8s.io/yaml (go-yaml v2) does not apply to plain scalars decoded into interface{}
+// go-yaml's float rule (resolve.go yamlStyleFloat) needs a digit before any exponent: `e1` stays a string.
+const GO_YAML_FLOAT = String.raw`[-+]?(?:\.[0-9_]*[0-9][0-9_]*|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$`
+
 function kubernetesYamlTags(tags: any[]): any[] {
-  return tags.filter((t) => t.format !== 'TIME' && t.tag !== 'tag:yaml.org,2002:timestamp')
+  return tags
+    .filter((t) => t.format !== 'TIME' && t.tag !== 'tag:yaml.org,2002:timestamp')
+    .map((t) =>
+      t.tag === 'tag:yaml.org,2002:float' && t.test && !/inf|nan/i.test(t.test.source)
+        ? {...t, test: new RegExp(`^(?=${GO_YAML_FLOAT})` + t.test.source.replace(/^\^/, ''))}
+        : t,
+    )
 }
 
 const composerOptions = {version: '1.1' as const, uniqueKeys: false, merge: true, customTags: kubernetesYamlTags, keepSourceTokens: false, logLevel: 'error' as const}

@@ -7,7 +7,10 @@ export function applyLines(report: ApplyReport): string {
   return report.objects.map((o) => `${o.line}${suffix}\n`).join('')
 }
 
-export function formatApplyReport(report: ApplyReport): string {
+/** Colours the severity word only (tables and text never rely on colour); identity when colour is off. */
+export type SeverityPainter = (severity: string) => string
+
+export function formatApplyReport(report: ApplyReport, paint: SeverityPainter = (s) => s): string {
   let out = applyLines(report)
   if (report.decisions.length > 0) {
     const rows = [['POD', 'NODE', 'SCORE', 'FEASIBLE', 'ATTEMPTS']]
@@ -20,7 +23,7 @@ export function formatApplyReport(report: ApplyReport): string {
     out += '\nProblems:\n'
     for (const p of report.problems) {
       const at = p.file ? ` (${p.file}${p.line ? `:${p.line}` : ''})` : ''
-      out += `  ${p.severity} ${p.code}: ${p.object}${at}: ${p.message}\n`
+      out += `  ${paint(p.severity)} ${p.code}: ${p.object}${at}: ${p.message}\n`
       if (p.hint) out += `    hint: ${p.hint}\n`
     }
   }

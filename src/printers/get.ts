@@ -16,6 +16,10 @@ export interface GetRequest extends Selection {
   sortBy?: string
   noHeaders?: boolean
   labelColumns?: string[]
+  /** --ignore-not-found: a missing named object is not an error */
+  ignoreNotFound?: boolean
+  /** --show-kind: `kind/name` even for one kind */
+  showKind?: boolean
 }
 
 export interface CommandOutput {
@@ -47,7 +51,7 @@ export function runGet(view: ClusterView, req: GetRequest): CommandOutput {
       for (const name of t.names) {
         const o = getObject(view.store, t.info, req.namespace, name)
         if (o) objs.push(o)
-        else stderr.push(notFoundLine(t.info, name))
+        else if (!req.ignoreNotFound) stderr.push(notFoundLine(t.info, name))
       }
     } else objs = listObjects(view.store, t.info, req)
     if (req.sortBy) objs = sortByJSONPath(objs, req.sortBy)
@@ -58,10 +62,8 @@ export function runGet(view: ClusterView, req: GetRequest): CommandOutput {
 
   if (spec.kind !== 'table' && spec.kind !== 'wide') {
     const objs = req.sortBy ? sortByJSONPath(all, req.sortBy) : all
-    if (objs.length === 0 && (spec.kind === 'name' || spec.kind === 'custom-columns')) {
-      if (!hasNames) stderr.push(noResourcesLine(resolved.targets, req))
-      return {stdout: '', stderr, failed}
-    }
+    // kubectl's printGeneric prints an empty List for yaml/json and nothing (no message) for names
+    if (objs.length === 0 && (spec.kind === 'name' || spec.kind === 'custom-columns')) return {stdout: '', stderr, failed}
     if (hasNames && objs.length === 0) return {stdout: '', stderr, failed}
     return {stdout: formatObjects(objs, spec, resolved.singleItem), stderr, failed}
   }
@@ -72,7 +74,7 @@ export function runGet(view: ClusterView, req: GetRequest): CommandOutput {
     showLabels: !!req.showLabels,
     allNamespaces: req.allNamespaces,
     store: view.store,
-    withKind: resolved.multipleTypes,
+    withKind: resolved.multipleTypes || !!req.showKind,
     noHeaders: req.noHeaders,
     labelColumns: req.labelColumns,
   }

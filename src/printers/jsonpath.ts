@@ -26,10 +26,12 @@ function parsePath(src: string, tpl: string): Step[] {
   const s = src.trim()
   if (s[0] === '$' || s[0] === '@') i++
   const ident = (): string => {
-    let j = i
-    while (j < s.length && !'.[]() =!<>"\''.includes(s[j])) j++
-    const id = s.slice(i, j)
-    i = j
+    let id = ''
+    while (i < s.length && !'.[]() =!<>"\''.includes(s[i])) {
+      // `\.` keeps a dot inside a key: {.metadata.labels.app\.kubernetes\.io/name}
+      if (s[i] === '\\' && i + 1 < s.length) i++
+      id += s[i++]
+    }
     return id
   }
   while (i < s.length) {

@@ -9,8 +9,9 @@ import {loadManifests, formatIssue} from '../manifest/index.js'
 import {applyDocuments, ApplyErrors} from '../apply/apply.js'
 import {schemaErrorsFor} from '../apply/schema-check.js'
 import {rejectionProblems} from '../apply/problems.js'
-import {KUBELET_STOPPED} from '../controllers/nodelifecycle/nodelifecycle.js'
-import {matchesLabelSelector} from '../api/selectors.js'
+import {cordonNode} from '../drain/cordon.js'
+import {runDrain} from '../drain/drain.js'
+import {failNode, recoverNode} from '../drain/node-ops.js'
 import type {AppliedObject, Problem} from '../apply/types.js'
 import type {ReplayState} from './state.js'
 
@@ -40,7 +41,7 @@ function mustGet(st: ReplayState, ref: string, namespace?: string): KubeObject {
 
 async function apply(st: ReplayState, arg: any): Promise<string[]> {
   const spec = typeof arg === 'string' || Array.isArray(arg) ? {file: arg} : arg
-  const files = (Array.isArray(spec.file) ? spec.file : [spec.file]).map((f: string) => path.resolve(st.dir, f))
+  const files = (Array.isArray(spec.file) ? spec.file : [spec.file]).map((f: string) => (path.isAbsolute(f) ? f : path.join(st.dir, f)))
   const loaded = await loadManifests(files, {recursive: false, strict: false, readStdin: async () => ''})
   const rejectWith = (lines: string[]): string[] => {
     st.problems = rejectionProblems(lines)
@@ -56,7 +57,8 @@ async function apply(st: ReplayState, arg: any): Promise<string[]> {
     st.problems = report.problems
     st.applied.push(...report.objects)
     if (spec.rejected) throw new StepError('expected the API server to refuse the bundle, but it was applied')
-    return report.objects.map((o: AppliedObject) => o.line)
+    const problems = report.problems.map((p) => `${p.severity} ${p.code}: ${p.object}${p.file ? ` (${p.file}${p.line ? `:${p.line}` : ''})` : ''}: ${p.message}`)
+    return [...report.objects.map((o: AppliedObject) => o.line), ...problems]
   } catch (e) {
     if (e instanceof ApplyErrors) return rejectWith(e.lines)
     throw e
@@ -81,82 +83,43 @@ function rolloutRestart(st: ReplayState, ref: string, namespace?: string): strin
   return [`${ref.toLowerCase()} restarted`]
 }
 
-function setNode(st: ReplayState, name: string, change: (n: KubeObject) => void): void {
+function nodeNamed(st: ReplayState, name: string): KubeObject {
   const node = st.session.store.get(`/Node//${name}`)
   if (!node) throw new StepError(`Error from server (NotFound): nodes "${name}" not found`)
-  const copy = structuredClone(node)
-  change(copy)
-  st.engine.api.update(copy)
+  return node
 }
 
 function cordon(st: ReplayState, name: string, desired: boolean): string[] {
-  setNode(st, name, (n) => {
-    n.spec = {...(n.spec ?? {})}
-    if (desired) n.spec.unschedulable = true
-    else delete n.spec.unschedulable
-  })
+  const line = cordonNode(st.engine.api, nodeNamed(st, name), desired, 'none', st.engine.events)
   settle(st)
-  return [`node/${name} ${desired ? 'cordoned' : 'uncordoned'}`]
+  return [line]
 }
 
-/** A PDB-honouring drain: cordon, then evict each pod not managed by a DaemonSet, retrying blocked ones every 5s. */
-function drain(st: ReplayState, arg: string | {node: string; timeout?: string}): string[] {
+/** `k8sim drain NODE --ignore-daemonsets --delete-emptydir-data`: kubectl's drain through the Eviction API. */
+function drain(st: ReplayState, arg: string | {node: string; timeout?: string; force?: boolean; blocked?: boolean}): string[] {
   const spec = typeof arg === 'string' ? {node: arg} : arg
-  const out = cordon(st, spec.node, true)
-  const deadline = st.session.clock.now() + (parseDuration(spec.timeout ?? '5m') ?? SETTLE_MS)
-  const store = st.session.store
-  for (;;) {
-    const pods = store.list('/Pod').filter((p) => p.spec?.nodeName === spec.node && !p.metadata.deletionTimestamp && !p.metadata.ownerReferences?.some((r) => r.kind === 'DaemonSet') && !['Succeeded', 'Failed'].includes(p.status?.phase))
-    if (pods.length === 0) break
-    let blocked = 0
-    const allowed = new Map<string, number>()
-    for (const pod of pods) {
-      const pdbs = store.list('policy/PodDisruptionBudget', pod.metadata.namespace).filter((b) => matchesLabelSelector(b.spec?.selector, pod.metadata.labels))
-      const keys = pdbs.map((b) => `${b.metadata.namespace}/${b.metadata.name}`)
-      pdbs.forEach((b, i) => {
-        if (!allowed.has(keys[i])) allowed.set(keys[i], disruptionsAllowed(st, b))
-      })
-      if (keys.some((k) => allowed.get(k)! <= 0)) {
-        blocked++
-        continue
-      }
-      for (const k of keys) allowed.set(k, allowed.get(k)! - 1)
-      st.engine.api.delete(objectKey('', 'Pod', pod.metadata.namespace, pod.metadata.name!))
-      out.push(`pod/${pod.metadata.name} evicted`)
-    }
-    if (blocked > 0 && st.session.clock.now() >= deadline) throw new StepError(`error: unable to drain node "${spec.node}" due to error: global timeout reached: ${spec.timeout ?? '5m'}`)
-    st.engine.advance(5000)
-  }
+  nodeNamed(st, spec.node)
+  const timeoutMs = parseDuration(spec.timeout ?? '5m') ?? SETTLE_MS
+  const s = st.session
+  const res = runDrain(
+    {store: s.store, clock: s.clock, api: st.engine.api, advance: (ms) => st.engine.advance(ms), events: st.engine.events},
+    {nodes: [spec.node], gracePeriodSeconds: -1, timeoutMs, disableEviction: false, dryRun: 'none', force: Boolean((spec as any).force), ignoreDaemonSets: true, deleteEmptyDirData: true, skipWaitForDeleteTimeoutSeconds: 0},
+  )
+  const lines = res.lines.map((l) => l.text)
+  const blocked = typeof arg === 'object' && arg.blocked === true
+  if (res.error && !blocked) throw new StepError([...lines, `error: ${res.error}`].join('\n'))
+  if (!res.error && blocked) throw new StepError([...lines, 'expected the drain to be blocked, but it finished'].join('\n'))
   settle(st)
-  out.push(`node/${spec.node} drained`)
-  return out
-}
-
-/** The budget's status when the disruption controller keeps it, else the same arithmetic on the live pods. */
-function disruptionsAllowed(st: ReplayState, pdb: KubeObject): number {
-  if (typeof pdb.status?.disruptionsAllowed === 'number' && pdb.status?.observedGeneration === pdb.metadata.generation) return pdb.status.disruptionsAllowed
-  const pods = st.session.store.list('/Pod', pdb.metadata.namespace).filter((p) => !p.metadata.deletionTimestamp && matchesLabelSelector(pdb.spec?.selector, p.metadata.labels))
-  const expected = pods.length
-  const healthy = pods.filter((p) => p.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True')).length
-  const scaled = (v: number | string, roundUp: boolean) => {
-    const m = /^(\d+)%$/.exec(String(v))
-    if (!m) return Number(v)
-    const x = (Number(m[1]) * expected) / 100
-    return roundUp ? Math.ceil(x) : Math.floor(x)
-  }
-  const desired = pdb.spec?.maxUnavailable !== undefined ? expected - scaled(pdb.spec.maxUnavailable, true) : scaled(pdb.spec?.minAvailable ?? 1, true)
-  return Math.max(0, healthy - desired)
+  return res.error ? [...lines, `error: ${res.error}`] : lines
 }
 
 function nodeFail(st: ReplayState, name: string, failed: boolean): string[] {
-  setNode(st, name, (n) => {
-    const ann = {...(n.metadata.annotations ?? {})}
-    if (failed) ann[KUBELET_STOPPED] = 'true'
-    else delete ann[KUBELET_STOPPED]
-    n.metadata.annotations = ann
-  })
+  const s = st.session
+  const deps = {store: s.store, clock: s.clock, rng: s.rng, api: st.engine.api, events: st.engine.events}
+  nodeNamed(st, name)
+  const line = failed ? failNode(deps, name) : recoverNode(deps, name)
   settle(st)
-  return [`node/${name} ${failed ? 'failed' : 'recovered'}`]
+  return [line]
 }
 
 function del(st: ReplayState, arg: string | {object: string; namespace?: string}): string[] {

@@ -1,8 +1,6 @@
 // Which plugins a cluster event can help (a coarse form of v1.32's EventsToRegister + queueing hints): an
 // unschedulable pod is retried only when an event may help one of the plugins that rejected it.
 
-export const ALL = '*'
-
 export const POD_DELETED_HELPS = new Set([
   'NodeResourcesFit',
   'NodePorts',
@@ -25,10 +23,4 @@ export function nodeSchedulingFieldsChanged(a: any, b: any): boolean {
     JSON.stringify(a.status?.allocatable ?? {}) !== JSON.stringify(b.status?.allocatable ?? {}) ||
     JSON.stringify(a.status?.images ?? []) !== JSON.stringify(b.status?.images ?? [])
   )
-}
-
-export function helps(unschedulablePlugins: Set<string>, helped: Set<string> | typeof ALL): boolean {
-  if (helped === ALL || unschedulablePlugins.size === 0) return true
-  for (const p of unschedulablePlugins) if (helped.has(p)) return true
-  return false
 }

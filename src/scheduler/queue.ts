@@ -162,7 +162,11 @@ export class SchedulingQueue {
       this.clock.cancel(b.timer)
       this.backoff.delete(key)
     }
-    this.unschedulable.delete(key)
+    const u = this.unschedulable.get(key)
+    if (u) {
+      this.countPlugins(u, -1)
+      this.unschedulable.delete(key)
+    }
     this.gated.delete(key)
   }
 
@@ -186,6 +190,7 @@ export class SchedulingQueue {
     else {
       this.remove(qpi.podInfo.key)
       this.unschedulable.set(qpi.podInfo.key, qpi)
+      this.countPlugins(qpi, 1)
       this.armFlush()
     }
   }
@@ -209,13 +214,35 @@ export class SchedulingQueue {
     this.backoff.set(key, {qpi, timer})
   }
 
-  /** MoveAllToActiveOrBackoffQueue for the unschedulable pods `helps` selects. */
-  moveOnEvent(helps: (qpi: QueuedPodInfo) => boolean): void {
+  /**
+   * MoveAllToActiveOrBackoffQueue for the unschedulable pods rejected by a plugin the event can help
+   * ('*' = every pod). Pods rejected without a known plugin are always moved.
+   */
+  moveOnEvent(helped: Set<string> | '*'): void {
     this.moveRequestCycle = this.schedulingCycle
     if (this.unschedulable.size === 0) return
+    if (helped !== '*') {
+      let any = (this.pluginCounts.get('') ?? 0) > 0
+      for (const p of helped) if ((this.pluginCounts.get(p) ?? 0) > 0) any = true
+      if (!any) return
+    }
     const moving: QueuedPodInfo[] = []
-    for (const qpi of this.unschedulable.values()) if (helps(qpi)) moving.push(qpi)
+    for (const qpi of this.unschedulable.values()) {
+      if (helped === '*' || qpi.unschedulablePlugins.size === 0) moving.push(qpi)
+      else for (const p of qpi.unschedulablePlugins) if (helped.has(p)) {
+        moving.push(qpi)
+        break
+      }
+    }
     for (const qpi of moving) this.toBackoffOrActive(qpi)
+  }
+
+  /** unschedulable pods per rejecting plugin ('' = unknown), to skip events that help nobody */
+  private pluginCounts = new Map<string, number>()
+
+  private countPlugins(qpi: QueuedPodInfo, delta: number): void {
+    const names = qpi.unschedulablePlugins.size === 0 ? [''] : qpi.unschedulablePlugins
+    for (const p of names) this.pluginCounts.set(p, (this.pluginCounts.get(p) ?? 0) + delta)
   }
 
   /** A gated pod whose gates are gone becomes active. */
@@ -228,8 +255,11 @@ export class SchedulingQueue {
   updatePodInfo(key: string, update: (qpi: QueuedPodInfo) => void, retry: boolean): void {
     const qpi = this.get(key)
     if (!qpi) return
+    const parked = this.unschedulable.has(key)
+    if (parked) this.countPlugins(qpi, -1)
     update(qpi)
-    if (retry && this.unschedulable.has(key)) this.toBackoffOrActive(qpi)
+    if (parked) this.countPlugins(qpi, 1)
+    if (retry && parked) this.toBackoffOrActive(qpi)
   }
 
   private armFlush(): void {

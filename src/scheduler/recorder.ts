@@ -50,6 +50,8 @@ export interface DecisionRecord {
   summary?: DecisionSummary
 }
 
+const NO_REASONS = new Map<number, string[]>()
+
 const CODES: Code[] = ['Success', 'Success', 'Skip', 'Unschedulable', 'UnschedulableAndUnresolvable', 'Error', 'Wait', 'Pending']
 function codeIndex(s: Status | null): number {
   if (!s) return 1
@@ -91,7 +93,10 @@ export class AttemptRecord {
   private feasibleBits = new Uint8Array(0)
   private totalsArr = new Int32Array(0)
   codes: Uint8Array | null = null
-  reasons = new Map<number, string[]>()
+  /** per Filter plugin: skipped by its PreFilter in this attempt (cells left 0 read as Skip) */
+  skipMask: boolean[] | null = null
+  /** failure reasons by cell (full mode only) */
+  reasons: Map<number, string[]>
   scores: Int16Array | null = null
   summary?: DecisionSummary
   private capacity = 0
@@ -101,7 +106,9 @@ export class AttemptRecord {
     readonly filterPlugins: string[],
     public scorePlugins: string[] = [],
     public weights: number[] = [],
-  ) {}
+  ) {
+    this.reasons = full ? new Map() : NO_REASONS
+  }
 
   /** Register an evaluated node; returns its row. */
   addNode(name: string, clusterIndex: number): number {
@@ -197,7 +204,8 @@ export class AttemptRecord {
       const filters: FilterVerdict[] = []
       for (let p = 0; p < nf; p++) {
         const i = row * nf + p
-        const c = this.codes ? this.codes[i] : 0
+        let c = this.codes ? this.codes[i] : 0
+        if (c === 0 && this.skipMask?.[p]) c = 2 // skipped by its PreFilter
         if (c === 0) continue
         filters.push({plugin: this.filterPlugins[p], code: CODES[c], reasons: this.reasons.get(i) ?? []})
       }

@@ -14,7 +14,7 @@ import type {Handle, NodeScore, QueuedPodInfo} from './framework/interfaces.js'
 import type {NodeInfo} from './framework/node-info.js'
 import {PodInfo} from './framework/pod-info.js'
 import {isRejected, isSkip, isSuccess, Status} from './framework/status.js'
-import {helps, NAMESPACE_HELPS, nodeSchedulingFieldsChanged, POD_ADDED_HELPS, POD_DELETED_HELPS, STORAGE_HELPS} from './hints.js'
+import {NAMESPACE_HELPS, nodeSchedulingFieldsChanged, POD_ADDED_HELPS, POD_DELETED_HELPS, STORAGE_HELPS} from './hints.js'
 import {SchedulingQueue} from './queue.js'
 import {AttemptRecord, type DecisionRecord, DecisionRecorder} from './recorder.js'
 
@@ -29,7 +29,6 @@ export interface SchedulerOptions {
 
 export const ERR_NO_NODES_AVAILABLE = 'no nodes available to schedule pods'
 const MIN_FEASIBLE_NODES_TO_FIND = 100
-const SKIP = Status.skip()
 const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5
 
 interface CycleResult {
@@ -69,6 +68,8 @@ export class Scheduler implements Controller {
   private nominatedNodeOf = new Map<string, string>()
   /** the pod being bound: its PodInfo is reused when the bound pod arrives through the watch */
   private binding: PodInfo | undefined
+  /** the pod in its scheduling cycle (not in any queue) */
+  private inFlight: string | undefined
   private readonly explain: boolean
   private readonly fullDetailMaxNodes: number
 
@@ -201,10 +202,10 @@ export class Scheduler implements Controller {
       case 'Node':
         if (ev.type === 'ADDED') {
           this.cache.addNode(o)
-          this.queue.moveOnEvent(() => true)
+          this.queue.moveOnEvent('*')
         } else if (ev.type === 'MODIFIED') {
           this.cache.updateNode(o)
-          if (!ev.old || nodeSchedulingFieldsChanged(ev.old, o)) this.queue.moveOnEvent(() => true)
+          if (!ev.old || nodeSchedulingFieldsChanged(ev.old, o)) this.queue.moveOnEvent('*')
         } else {
           this.cache.removeNode(o.metadata.name ?? '')
         }
@@ -213,10 +214,10 @@ export class Scheduler implements Controller {
       case 'PersistentVolume':
       case 'StorageClass':
       case 'CSINode':
-        if (ev.type !== 'DELETED') this.queue.moveOnEvent((q) => helps(q.unschedulablePlugins, STORAGE_HELPS))
+        if (ev.type !== 'DELETED') this.queue.moveOnEvent(STORAGE_HELPS)
         return
       case 'Namespace':
-        if (ev.type !== 'DELETED') this.queue.moveOnEvent((q) => helps(q.unschedulablePlugins, NAMESPACE_HELPS))
+        if (ev.type !== 'DELETED') this.queue.moveOnEvent(NAMESPACE_HELPS)
         return
       default:
         return
@@ -231,7 +232,7 @@ export class Scheduler implements Controller {
     if (pod.spec?.nodeName) {
       if (!isTerminal(pod)) {
         this.cache.addPod(pod.spec.nodeName, this.podInfo(pod))
-        this.queue?.moveOnEvent((q) => helps(q.unschedulablePlugins, POD_ADDED_HELPS))
+        this.queue?.moveOnEvent(POD_ADDED_HELPS)
       }
       return
     }
@@ -260,7 +261,7 @@ export class Scheduler implements Controller {
       if (isTerminal(pod)) {
         if (wasCounted || this.cache.hasPod(key)) {
           this.cache.removePod(key)
-          this.queue.moveOnEvent((q) => helps(q.unschedulablePlugins, POD_DELETED_HELPS))
+          this.queue.moveOnEvent(POD_DELETED_HELPS)
         }
         return
       }
@@ -273,7 +274,7 @@ export class Scheduler implements Controller {
         const binding = this.binding
         const pi = binding && binding.key === key && !wasCounted ? binding.withPod(pod) : this.podInfo(pod)
         this.cache.addPod(pod.spec.nodeName, pi)
-        this.queue.moveOnEvent((q) => helps(q.unschedulablePlugins, POD_ADDED_HELPS))
+        this.queue.moveOnEvent(POD_ADDED_HELPS)
       }
       return
     }
@@ -285,6 +286,7 @@ export class Scheduler implements Controller {
     }
     const pi = this.podInfo(pod)
     this.updateNominator(pi)
+    if (key === this.inFlight) return
     const qpi = this.queue.get(key)
     if (!qpi) {
       this.onPodAdded(pod)
@@ -308,7 +310,7 @@ export class Scheduler implements Controller {
     const key = podKeyOf(pod)
     if (this.cache.hasPod(key)) {
       this.cache.removePod(key)
-      this.queue.moveOnEvent((q) => helps(q.unschedulablePlugins, POD_DELETED_HELPS))
+      this.queue.moveOnEvent(POD_DELETED_HELPS)
     }
     this.queue.remove(key)
     this.removeNomination(key)
@@ -344,6 +346,15 @@ export class Scheduler implements Controller {
   }
 
   private scheduleOne(qpi: QueuedPodInfo): void {
+    this.inFlight = qpi.podInfo.key
+    try {
+      this.runCycle(qpi)
+    } finally {
+      this.inFlight = undefined
+    }
+  }
+
+  private runCycle(qpi: QueuedPodInfo): void {
     const pod = this.ctx.store.get(storeKeyOf(qpi.podInfo.pod))
     if (!pod || pod.spec?.nodeName || pod.metadata.deletionTimestamp || isTerminal(pod)) return
     const fw = this.responsible(pod)
@@ -521,6 +532,7 @@ export class Scheduler implements Controller {
     let first: Status | null = null
     const plugins = fw.filter
     const skip = (state.skipFilterMask ??= plugins.map((p) => state.skipFilterPlugins.has(p.name)))
+    rec.skipMask = skip
     for (let j = 0; j < plugins.length; j++) {
       const p = plugins[j]
       if (preStatuses) {
@@ -530,10 +542,7 @@ export class Scheduler implements Controller {
           continue
         }
       }
-      if (skip[j]) {
-        rec.setFilter(row, j, SKIP)
-        continue
-      }
+      if (skip[j]) continue // recorded as Skip through rec.skipMask
       if (row < 0 && first !== null) break
       const s = p.filter(state, pi, node)
       rec.setFilter(row, j, s)
@@ -563,7 +572,9 @@ export class Scheduler implements Controller {
     const nom = pi.pod.status?.nominatedNodeName
     if (nom) {
       const ni = this.cache.get(nom)
-      if (ni && (!pre.nodeNames || pre.nodeNames.has(nom))) {
+      if (ni) {
+        // evaluateNominatedNode filters a one-node list: like kube-scheduler, the start index then wraps to 0
+        this.nextStartNodeIndex = 0
         const row = rec.addNode(ni.name, ni.clusterIndex)
         const s = full ? this.recordFilters(fw, state, pi, ni, rec, row) : this.runFilterWithNominated(fw, state, pi, ni)
         if (isSuccess(s)) {

@@ -4,6 +4,8 @@
 import {FieldPath, type FieldError} from './field-errors.js'
 import {quantityDecodeError, quantityMapDecodeError} from './resources.js'
 import {asArray, isObject} from './util.js'
+import {base64ErrorOffset} from './base64.js'
+import {fieldErrors} from './field-errors.js'
 
 function podSpecQuantities(spec: unknown, p: FieldPath): FieldError | undefined {
   if (!isObject(spec)) return undefined
@@ -31,6 +33,16 @@ function podSpecQuantities(spec: unknown, p: FieldPath): FieldError | undefined 
 function resourceRequirements(res: unknown, p: FieldPath): FieldError | undefined {
   if (!isObject(res)) return undefined
   return quantityMapDecodeError(res.limits, p.child('limits')) ?? quantityMapDecodeError(res.requests, p.child('requests'))
+}
+
+function base64MapError(m: unknown, p: FieldPath): FieldError | undefined {
+  if (!isObject(m)) return undefined
+  for (const [k, v] of Object.entries(m)) {
+    if (typeof v !== 'string') continue
+    const at = base64ErrorOffset(v)
+    if (at !== undefined) return {...fieldErrors.invalid(p.key(k), v, `illegal base64 data at input byte ${at}`), decode: true}
+  }
+  return undefined
 }
 
 /** The first value the API server could not decode, as a FieldError with `decode: true`. */
@@ -72,6 +84,12 @@ export function decodeErrors(obj: any): FieldError[] {
       break
     case '/ResourceQuota':
       e = quantityMapDecodeError(obj.spec?.hard, spec.child('hard'))
+      break
+    case '/Secret':
+      e = base64MapError(obj.data, FieldPath.root('data'))
+      break
+    case '/ConfigMap':
+      e = base64MapError(obj.binaryData, FieldPath.root('binaryData'))
       break
     case '/LimitRange': {
       const limits = asArray(obj.spec?.limits)

@@ -25,6 +25,7 @@ import {
   validateServiceUpdate,
 } from './core.js'
 import {decodeErrors} from './decode.js'
+import {validatePriorityClass, validatePriorityClassUpdate, validateResourceQuota} from './misc.js'
 import type {FieldError} from './field-errors.js'
 import {validateObjectMeta, validateObjectMetaUpdate} from './meta.js'
 import {nameIsDNSSubdomain, validatePathSegmentName, type NameValidator} from './names.js'
@@ -52,6 +53,8 @@ const CREATE: Record<string, CreateFn> = {
   'policy/PodDisruptionBudget': validatePodDisruptionBudget,
   'autoscaling/HorizontalPodAutoscaler': validateHorizontalPodAutoscaler,
   'networking.k8s.io/Ingress': validateIngress,
+  'scheduling.k8s.io/PriorityClass': validatePriorityClass,
+  '/ResourceQuota': validateResourceQuota,
 }
 
 const UPDATE: Record<string, UpdateFn> = {
@@ -71,6 +74,7 @@ const UPDATE: Record<string, UpdateFn> = {
   'policy/PodDisruptionBudget': validatePodDisruptionBudgetUpdate,
   'autoscaling/HorizontalPodAutoscaler': validateHorizontalPodAutoscalerUpdate,
   'networking.k8s.io/Ingress': validateIngressUpdate,
+  'scheduling.k8s.io/PriorityClass': validatePriorityClassUpdate,
 }
 
 /** Name rules of the kinds without a dedicated validator here. */
@@ -78,7 +82,6 @@ const NAME_RULES: Record<string, NameValidator> = {
   '/Node': nameIsDNSSubdomain,
   '/Endpoints': nameIsDNSSubdomain,
   '/LimitRange': nameIsDNSSubdomain,
-  '/ResourceQuota': nameIsDNSSubdomain,
   '/PodTemplate': nameIsDNSSubdomain,
   '/ReplicationController': nameIsDNSSubdomain,
   '/Event': nameIsDNSSubdomain,
@@ -87,7 +90,6 @@ const NAME_RULES: Record<string, NameValidator> = {
   'networking.k8s.io/IngressClass': nameIsDNSSubdomain,
   'discovery.k8s.io/EndpointSlice': nameIsDNSSubdomain,
   'storage.k8s.io/StorageClass': nameIsDNSSubdomain,
-  'scheduling.k8s.io/PriorityClass': nameIsDNSSubdomain,
   'apiextensions.k8s.io/CustomResourceDefinition': nameIsDNSSubdomain,
   'coordination.k8s.io/Lease': nameIsDNSSubdomain,
   'rbac.authorization.k8s.io/Role': validatePathSegmentName,

@@ -35,6 +35,7 @@ describe('prepareCreate', () => {
       'controller-uid': ctx.uid,
       'batch.kubernetes.io/controller-uid': ctx.uid,
     })
+    expect(j.metadata.labels).toEqual(j.spec.template.metadata.labels)
   })
   it('preserve keeps imported identity and status', () => {
     const p: any = {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'p', uid: 'old', creationTimestamp: '2025-01-01T00:00:00Z'}, spec: {containers: []}, status: {phase: 'Running'}}

@@ -68,3 +68,40 @@ describe('job controller', () => {
     expect(c.store.list('/Pod').map((p) => p.metadata.name).sort().map((n) => n!.slice(0, 6))).toEqual(['idx-0-', 'idx-1-', 'idx-2-'])
   })
 })
+
+describe('job controller with restartPolicy OnFailure', () => {
+  it('counts container restarts toward backoffLimit', () => {
+    const c = makeRealCluster()
+    const j = job('crash', {backoffLimit: 2}, {'sim.k8sim.io/run-duration': '1s', 'sim.k8sim.io/exit-code': '1'})
+    j.spec.template.spec.restartPolicy = 'OnFailure'
+    c.engine.api.create(j)
+    c.engine.advance(600_000)
+    const st = c.store.get('batch/Job/default/crash')!.status
+    expect(st.conditions.map((x: any) => `${x.type}/${x.reason}`)).toEqual(['FailureTarget/BackoffLimitExceeded', 'Failed/BackoffLimitExceeded'])
+    expect(c.store.list('/Pod').filter((p) => !p.metadata.deletionTimestamp && p.status.phase === 'Running')).toHaveLength(0)
+  })
+})
+
+describe('job suspend', () => {
+  it('a suspended job deletes its pods and resumes later', () => {
+    const c = makeRealCluster()
+    c.engine.api.create(job('s', {}, {'sim.k8sim.io/run-duration': '60s'}))
+    c.engine.runUntilSettled({timeoutMs: 10_000})
+    let j = structuredClone(c.store.get('batch/Job/default/s')!)
+    j.spec.suspend = true
+    c.engine.api.update(j)
+    c.engine.runUntilSettled({timeoutMs: 60_000})
+    expect(c.store.list('/Pod').filter((p) => !p.metadata.deletionTimestamp)).toHaveLength(0)
+    let cond = c.store.get('batch/Job/default/s')!.status.conditions.find((x: any) => x.type === 'Suspended')
+    expect([cond.status, cond.reason, cond.message]).toEqual(['True', 'JobSuspended', 'Job suspended'])
+    j = structuredClone(c.store.get('batch/Job/default/s')!)
+    j.spec.suspend = false
+    c.engine.api.update(j)
+    c.engine.runUntilSettled({timeoutMs: 300_000})
+    cond = c.store.get('batch/Job/default/s')!.status.conditions.find((x: any) => x.type === 'Suspended')
+    expect([cond.status, cond.reason]).toEqual(['False', 'JobResumed'])
+    const ev = eventLines(c.store, 'job-controller')
+    expect(ev).toContain('Job/s Suspended: Job suspended')
+    expect(ev).toContain('Job/s Resumed: Job resumed')
+  })
+})

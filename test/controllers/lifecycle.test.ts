@@ -143,3 +143,43 @@ describe('adoption', () => {
     expect(c.store.list('/Pod')).toHaveLength(3)
   })
 })
+
+describe('event recorder limits', () => {
+  it('drops events beyond the spam filter burst of 25 per source and object', () => {
+    const c = makeCluster()
+    const pod = {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'p', namespace: 'default', uid: 'u1'}}
+    for (let i = 0; i < 30; i++) c.engine.events.event(pod, 'Normal', `R${i}`, 'x', {component: 'kubelet', host: 'node-1'})
+    expect(c.store.list('/Event')).toHaveLength(25)
+  })
+
+  it('deletes events an hour after their last write (the API server event TTL)', () => {
+    const c = makeCluster()
+    const pod = {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'p', namespace: 'default', uid: 'u1'}}
+    c.engine.events.event(pod, 'Normal', 'Pulled', 'x', {component: 'kubelet'})
+    c.engine.advance(1_800_000)
+    c.engine.events.event(pod, 'Normal', 'Pulled', 'x', {component: 'kubelet'})
+    c.engine.advance(1_800_000)
+    expect(c.store.list('/Event')).toHaveLength(1)
+    c.engine.advance(1_800_000)
+    expect(c.store.list('/Event')).toHaveLength(0)
+  })
+})
+
+describe('endpoint slices at scale', () => {
+  it('splits 150 endpoints into slices of at most 100, and keeps endpoints in place on scale-down', () => {
+    const c = makeCluster({nodes: 10})
+    c.engine.api.create(deployment('web', 150, 'nginx:1.27'))
+    c.engine.api.create({apiVersion: 'v1', kind: 'Service', metadata: {name: 'web', namespace: 'default'},
+      spec: {selector: {app: 'web'}, ports: [{port: 80, protocol: 'TCP'}]}})
+    c.engine.runUntilSettled({timeoutMs: 300_000})
+    const sizes = () => c.store.list('discovery.k8s.io/EndpointSlice').map((s) => (s.endpoints ?? []).length).sort((a, b) => b - a)
+    expect(sizes()).toEqual([100, 50])
+    expect(c.store.get('/Endpoints/default/web')!.subsets[0].addresses).toHaveLength(150)
+    const d = structuredClone(c.store.get('apps/Deployment/default/web')!)
+    d.spec.replicas = 40
+    c.engine.api.update(d)
+    c.engine.runUntilSettled({timeoutMs: 300_000})
+    expect(sizes().reduce((a, b) => a + b, 0)).toBe(40)
+    expect(c.store.get('/Endpoints/default/web')!.subsets[0].addresses).toHaveLength(40)
+  })
+})

@@ -37,3 +37,26 @@ describe('engine with the kubelet', () => {
     expect(c.clock.now()).toBe(t0 + 30_000)
   })
 })
+
+describe('livelock guard', () => {
+  it('stops a controller that keeps requeueing at one instant, naming it', async () => {
+    const {ObjectStore} = await import('../../src/api/store/store.js')
+    const {VirtualClock} = await import('../../src/clock/clock.js')
+    const {SeededRandom} = await import('../../src/clock/random.js')
+    const {ResourceRegistry} = await import('../../src/api/resources.js')
+    const {Engine} = await import('../../src/engine/engine.js')
+    const {WorkQueue} = await import('../../src/controllers/runtime/workqueue.js')
+    let q: InstanceType<typeof WorkQueue>
+    const spinner = {
+      name: 'spinner',
+      start(ctx: any) {
+        q = new WorkQueue(ctx.clock, 'spinner', (k) => q.add(k + 'x'.repeat(0)) as any)
+        q.add('a')
+      },
+      hasPendingWork: () => q.hasPendingWork(),
+    }
+    const e = new Engine({store: new ObjectStore(), clock: new VirtualClock(0), rng: new SeededRandom(1), registry: new ResourceRegistry()},
+      {controllers: [spinner], withoutScheduler: true, withoutKubelet: true})
+    expect(() => e.runUntilSettled({timeoutMs: 1000})).toThrow('spinner keeps running at one instant (livelock)')
+  })
+})

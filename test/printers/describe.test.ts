@@ -255,3 +255,76 @@ Duration:         12s
 Pods Statuses:    0 Active (0 Ready) / 1 Succeeded / 0 Failed`)
   })
 })
+
+describe('describe node', () => {
+  it('prints pods, allocated resources and percentages', () => {
+    const store = new ObjectStore()
+    const node = store.create({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: {name: 'node-1', uid: 'n1', creationTimestamp: T0, labels: {'kubernetes.io/hostname': 'node-1'}},
+      spec: {taints: [{key: 'b', effect: 'NoSchedule'}, {key: 'a', value: 'x', effect: 'NoExecute'}]},
+      status: {capacity: {cpu: '4', memory: '16Gi', pods: '110'}, allocatable: {cpu: '4', memory: '16Gi', pods: '110'}, addresses: [{type: 'InternalIP', address: '172.18.0.2'}], nodeInfo: {kubeletVersion: 'v1.32.8'}},
+    })
+    store.create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'web-1', namespace: 'default', creationTimestamp: T0}, spec: {nodeName: 'node-1', containers: [{name: 'c', resources: {requests: {cpu: '250m', memory: '512Mi'}, limits: {memory: '1Gi'}}}]}, status: {phase: 'Running'}})
+    store.create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'done', namespace: 'default', creationTimestamp: T0}, spec: {nodeName: 'node-1', containers: [{name: 'c'}]}, status: {phase: 'Succeeded'}})
+    const out = describeObject(node, {store, now})
+    expect(out).toContain('Taints:             a=x:NoExecute\n                    b:NoSchedule\n')
+    expect(out).toContain('Lease:\n  HolderIdentity:  <unset>\n  AcquireTime:     <unset>\n  RenewTime:       <unset>\n')
+    expect(out.slice(out.indexOf('Non-terminated Pods:'))).toBe(`Non-terminated Pods:          (1 in total)
+  Namespace                   Name     CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age
+  ---------                   ----     ------------  ----------  ---------------  -------------  ---
+  default                     web-1    250m (6%)     0 (0%)      512Mi (3%)       1Gi (6%)       10m
+Allocated resources:
+  (Total limits may be over 100 percent, i.e., overcommitted.)
+  Resource           Requests    Limits
+  --------           --------    ------
+  cpu                250m (6%)   0 (0%)
+  memory             512Mi (3%)  1Gi (6%)
+  ephemeral-storage  0 (0%)      0 (0%)
+Events:              <none>
+`)
+  })
+})
+
+describe('describe pdb / hpa', () => {
+  it('pdb', () => {
+    const store = new ObjectStore()
+    const pdb = store.create({apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: {name: 'web', namespace: 'default'}, spec: {minAvailable: 2, selector: {matchLabels: {app: 'web'}}}, status: {disruptionsAllowed: 1, currentHealthy: 3, desiredHealthy: 2, expectedPods: 3}})
+    expect(describeObject(pdb, {store, now})).toBe(`Name:           web
+Namespace:      default
+Min available:  2
+Selector:       app=web
+Status:
+    Allowed disruptions:  1
+    Current:              3
+    Desired:              2
+    Total:                3
+Events:                   <none>
+`)
+  })
+
+  it('hpa', () => {
+    const store = new ObjectStore()
+    const hpa = store.create({
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: {name: 'web', namespace: 'default', creationTimestamp: T0},
+      spec: {scaleTargetRef: {kind: 'Deployment', name: 'web'}, minReplicas: 1, maxReplicas: 10, metrics: [{type: 'Resource', resource: {name: 'cpu', target: {type: 'Utilization', averageUtilization: 80}}}]},
+      status: {currentReplicas: 3, desiredReplicas: 3, currentMetrics: [{type: 'Resource', resource: {name: 'cpu', current: {averageUtilization: 40, averageValue: '40m'}}}]},
+    })
+    expect(describeObject(hpa, {store, now})).toBe(`Name:                                                  web
+Namespace:                                             default
+Labels:                                                <none>
+Annotations:                                           <none>
+CreationTimestamp:                                     Thu, 01 Jan 2026 00:00:00 +0000
+Reference:                                             Deployment/web
+Metrics:                                               ( current / target )
+  resource cpu on pods  (as a percentage of request):  40% (40m) / 80%
+Min replicas:                                          1
+Max replicas:                                          10
+Deployment pods:                                       3 current / 3 desired
+Events:                                                <none>
+`)
+  })
+})

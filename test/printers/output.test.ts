@@ -98,3 +98,10 @@ describe('-o custom-columns', () => {
     expect(() => parseOutputFlag('custom-columns=NAME')).toThrow('unexpected custom-columns spec: NAME, expected <header>:<json-path-expr>')
   })
 })
+
+describe('JSONPath escapes', () => {
+  it('reads escaped dots in keys', () => {
+    const o = {metadata: {labels: {'app.kubernetes.io/name': 'web'}}}
+    expect(executeJSONPath('{.metadata.labels.app\\.kubernetes\\.io/name}', o)).toBe('web')
+  })
+})

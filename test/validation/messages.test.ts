@@ -325,3 +325,103 @@ describe('StatefulSet pod templates', () => {
     expect(msgs(sts)).toEqual([])
   })
 })
+
+describe('Secret data must be base64', () => {
+  const secret = (v: string) => ({apiVersion: 'v1', kind: 'Secret', metadata: {name: 's'}, data: {password: v}}) as any
+  it('reports the byte offset as Go does', () => {
+    const check = (v: string) => validateCreate(secret(v)).map((e) => e.detail)
+    expect(check('cGFzc3dvcmQ=')).toEqual([])
+    expect(check('')).toEqual([])
+    expect(check('hello world')).toEqual(['illegal base64 data at input byte 5'])
+    expect(check('admin')).toEqual(['illegal base64 data at input byte 4'])
+    expect(check('abcdef')).toEqual(['illegal base64 data at input byte 4'])
+    expect(check('YQ=')).toEqual(['illegal base64 data at input byte 3'])
+    const [e] = validateCreate(secret('s3cr3t!'))
+    expect(e.decode).toBe(true)
+    expect(decodeErrorMessage('Secret', 'v1', e.detail)).toBe('Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 6')
+  })
+})
+
+describe('storage, policy, autoscaling, networking', () => {
+  it('PVC needs access modes and a storage request', () => {
+    expect(msgs({apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: {name: 'data'}, spec: {}})).toEqual([
+      'spec.accessModes: Required value: at least 1 access mode is required',
+      'spec.resources[storage]: Required value',
+    ])
+    expect(
+      msgs({apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: {name: 'data'}, spec: {accessModes: ['ReadWriteOnly'], resources: {requests: {storage: '0'}}}}),
+    ).toEqual([
+      'spec.accessModes: Unsupported value: "ReadWriteOnly": supported values: "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"',
+      'spec.resources[storage]: Invalid value: "0": must be greater than zero',
+    ])
+  })
+  it('PDB with both budgets and a bad percentage', () => {
+    expect(
+      msgs({apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: {name: 'p'}, spec: {minAvailable: '50', maxUnavailable: '150%', selector: {matchLabels: {app: 'a'}}}}),
+    ).toEqual([
+      'spec: Invalid value: policy.PodDisruptionBudgetSpec{...}: minAvailable and maxUnavailable cannot be both set',
+      "spec.minAvailable: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:\"50\"}: a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')",
+      'spec.maxUnavailable: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:"150%"}: must not be greater than 100%',
+    ])
+  })
+  it('HPA replica bounds', () => {
+    expect(
+      msgs({apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: {name: 'h'}, spec: {minReplicas: 5, maxReplicas: 2, scaleTargetRef: {apiVersion: 'apps/v1', kind: 'Deployment', name: 'web'}}}),
+    ).toEqual(['spec.maxReplicas: Invalid value: 2: must be greater than or equal to `minReplicas`'])
+  })
+  it('Ingress paths', () => {
+    const ing = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: {name: 'i'},
+      spec: {rules: [{host: 'Example.com', http: {paths: [{path: 'api', pathType: 'Prefix', backend: {service: {name: 'web', port: {}}}}]}}]},
+    }
+    expect(msgs(ing)).toEqual([
+      "spec.rules[0].host: Invalid value: \"Example.com\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+      'spec.rules[0].http.paths[0].path: Invalid value: "api": must be an absolute path',
+      'spec.rules[0].http.paths[0].backend: Required value: port name or number is required',
+    ])
+  })
+})
+
+describe('environment variables', () => {
+  it('fieldRef paths and key selectors', () => {
+    const p = pod([
+      {
+        name: 'c',
+        image: 'nginx',
+        env: [
+          {name: 'POD_IP', valueFrom: {fieldRef: {fieldPath: 'metadata.podIP'}}},
+          {name: 'LABELS', valueFrom: {fieldRef: {fieldPath: 'metadata.labels'}}},
+          {name: 'PASS', value: 'x', valueFrom: {secretKeyRef: {name: 'db', key: 'password'}}},
+          {name: 'EMPTY', valueFrom: {}},
+          {name: 'A=B', value: '1'},
+        ],
+      },
+    ])
+    expect(msgs(p)).toEqual([
+      'spec.containers[0].env[0].valueFrom.fieldRef.fieldPath: Invalid value: "metadata.podIP": error converting fieldPath: field label not supported: metadata.podIP',
+      'spec.containers[0].env[1].valueFrom.fieldRef.fieldPath: Unsupported value: "metadata.labels": supported values: "metadata.name", "metadata.namespace", "metadata.uid", "spec.nodeName", "spec.serviceAccountName", "status.hostIP", "status.hostIPs", "status.podIP", "status.podIPs"',
+      'spec.containers[0].env[2].valueFrom: Invalid value: "": may not be specified when `value` is not empty',
+      'spec.containers[0].env[3].valueFrom: Invalid value: "": must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`',
+      "spec.containers[0].env[4].name: Invalid value: \"A=B\": a valid environment variable name must consist only of printable ASCII characters other than '='",
+    ])
+  })
+})
+
+describe('PriorityClass and ResourceQuota', () => {
+  it('user priorities are capped; system- names reserved', () => {
+    expect(msgs({apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: {name: 'high'}, value: 2000000000})).toEqual([
+      'value: Forbidden: maximum allowed value of a user defined priority is 1000000000',
+    ])
+    expect(msgs({apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: {name: 'system-high'}, value: 10})).toEqual([
+      "metadata.name: Forbidden: priority class names with 'system-' prefix are reserved for system use only. error: system-high is not a known system priority class",
+    ])
+  })
+  it('quota resource names and integer counts', () => {
+    expect(msgs({apiVersion: 'v1', kind: 'ResourceQuota', metadata: {name: 'q'}, spec: {hard: {pods: '1.5', gpus: '1', 'requests.cpu': '2'}}})).toEqual([
+      'spec.hard[pods]: Invalid value: "1500m": must be an integer',
+      'spec.hard[gpus]: Invalid value: "gpus": must be a standard resource for quota',
+    ])
+  })
+})

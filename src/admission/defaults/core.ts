@@ -71,3 +71,9 @@ export function defaultLimitRange(obj: Record<string, any>): void {
     for (const [k, v] of Object.entries(isObj(l.min) ? l.min : {})) if (!(k in req)) req[k] = v
   })
 }
+
+/** SetDefaults_NodeStatus: allocatable defaults to capacity. */
+export function defaultNode(obj: Record<string, any>): void {
+  const status = obj.status
+  if (isObj(status) && isObj(status.capacity) && !isObj(status.allocatable)) status.allocatable = {...status.capacity}
+}

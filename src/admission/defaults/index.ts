@@ -5,8 +5,8 @@
 // struct order; printers own that ordering, not defaulting.
 
 import type {KubeObject} from '../../api/types.js'
-import {defaultEndpoints, defaultLimitRange, defaultNamespace, defaultPersistentVolume, defaultPersistentVolumeClaim, defaultSecret, defaultService} from './core.js'
-import {defaultHorizontalPodAutoscaler, defaultNetworkPolicy, defaultPriorityClass, defaultStorageClass} from './others.js'
+import {defaultEndpoints, defaultLimitRange, defaultNode, defaultNamespace, defaultPersistentVolume, defaultPersistentVolumeClaim, defaultSecret, defaultService} from './core.js'
+import {defaultHorizontalPodAutoscaler, defaultNetworkPolicy, defaultPriorityClass, defaultRoleBinding, defaultStorageClass} from './others.js'
 import {defaultPod, defaultPodTemplate} from './pod.js'
 import {defaultCronJob, defaultDaemonSet, defaultDeployment, defaultJob, defaultReplicaSet, defaultReplicationController, defaultStatefulSet} from './workloads.js'
 import {isObj} from './util.js'
@@ -24,6 +24,9 @@ const DEFAULTERS: Record<string, Defaulter> = {
   '/PersistentVolume': defaultPersistentVolume,
   '/Endpoints': defaultEndpoints,
   '/LimitRange': defaultLimitRange,
+  '/Node': defaultNode,
+  'rbac.authorization.k8s.io/RoleBinding': defaultRoleBinding,
+  'rbac.authorization.k8s.io/ClusterRoleBinding': defaultRoleBinding,
   'apps/Deployment': defaultDeployment,
   'apps/ReplicaSet': defaultReplicaSet,
   'apps/StatefulSet': defaultStatefulSet,

@@ -56,3 +56,13 @@ export function defaultStorageClass(obj: Record<string, any>): void {
   setIfEmpty(obj, 'reclaimPolicy', 'Delete')
   setIfEmpty(obj, 'volumeBindingMode', 'Immediate')
 }
+
+/** rbac/v1: role references and User/Group subjects default to the RBAC API group. */
+export function defaultRoleBinding(obj: Record<string, any>): void {
+  if (isObj(obj.roleRef)) setIfEmpty(obj.roleRef, 'apiGroup', 'rbac.authorization.k8s.io')
+  each(obj.subjects, (s) => {
+    if (s.apiGroup !== undefined && s.apiGroup !== null && s.apiGroup !== '') return
+    if (s.kind === 'ServiceAccount') s.apiGroup = ''
+    else if (s.kind === 'User' || s.kind === 'Group') s.apiGroup = 'rbac.authorization.k8s.io'
+  })
+}

@@ -36,6 +36,7 @@ function defaultHandler(h: Record<string, any>): void {
     setIfEmpty(h.httpGet, 'path', '/')
     setIfEmpty(h.httpGet, 'scheme', 'HTTP')
   }
+  if (isObj(h.grpc)) setIfNil(h.grpc, 'service', '')
 }
 
 function defaultEnv(env: unknown): void {

@@ -33,7 +33,7 @@ export function apiProblems(ctx: ProblemContext): Problem[] {
   const minor = Number((ctx.s.kubernetesVersion ?? '1.32').split('.')[1])
   const byDoc = new Map(ctx.docs.map((d) => [`${d.file}#${d.docIndex}`, d]))
   const firstSeen = new Map<string, {obj: unknown; file: string; line: number}>()
-  for (const a of ctx.applied) {
+  for (const a of ctx.all) {
     const doc = byDoc.get(`${a.file}#${a.docIndex}`)
     if (!doc) continue
     const dep = DEPRECATED.find((d) => d.apiVersion === doc.obj.apiVersion && d.kinds.includes(a.kind) && minor >= d.deprecatedIn)
@@ -41,6 +41,17 @@ export function apiProblems(ctx: ProblemContext): Problem[] {
     for (const key of Object.keys(doc.obj.metadata?.annotations ?? {}).sort()) {
       const d = DEPRECATED_ANNOTATIONS[key]
       if (d && d[0].includes(a.kind)) out.push(problemAt(a, 'deprecated-annotation', 'warning', `annotation ${key} is deprecated`, `use ${d[1]}`))
+    }
+    // annotations of the objects a workload makes: claim templates and the pod template
+    const templates: [string, any, string][] = [
+      ...((doc.obj.spec?.volumeClaimTemplates ?? []) as any[]).map((t, i): [string, any, string] => [`volumeClaimTemplates[${i}]`, t, 'PersistentVolumeClaim']),
+      ...(doc.obj.spec?.template?.metadata ? [['template', doc.obj.spec.template, 'Pod'] as [string, any, string]] : []),
+    ]
+    for (const [where, t, kind] of templates) {
+      for (const key of Object.keys(t?.metadata?.annotations ?? {}).sort()) {
+        const d = DEPRECATED_ANNOTATIONS[key]
+        if (d && d[0].includes(kind)) out.push(problemAt(a, 'deprecated-annotation', 'warning', `${where}: annotation ${key} is deprecated`, `use ${d[1]}`))
+      }
     }
     const id = `${a.group}/${a.kind}/${a.namespace ?? ''}/${a.name}`
     const first = firstSeen.get(id)

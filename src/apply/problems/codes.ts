@@ -17,6 +17,7 @@ export const PROBLEM_CODES: Record<string, {severity: Severity; meaning: string}
   'crash-loop': {severity: 'error', meaning: 'a container keeps exiting: CrashLoopBackOff'},
   'image-pull': {severity: 'error', meaning: 'an image cannot be pulled: ErrImagePull / ImagePullBackOff'},
   'container-config': {severity: 'error', meaning: 'CreateContainerConfigError for another reason'},
+  'volume-not-attachable': {severity: 'error', meaning: 'a scheduled pod never starts: its volume cannot be attached or mounted (FailedAttachVolume / FailedMount)'},
   'pod-failed': {severity: 'error', meaning: 'a pod outside a Job ended in phase Failed'},
   'rollout-stalled': {severity: 'error', meaning: 'a Deployment, StatefulSet or DaemonSet did not finish rolling out'},
   'job-failed': {severity: 'error', meaning: 'a Job reached its backoffLimit or deadline'},

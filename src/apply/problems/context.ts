@@ -6,7 +6,10 @@ import type {ApplySession, ManifestDocLike} from '../ports.js'
 
 export interface ProblemContext {
   s: ApplySession
+  /** each applied object once (the first definition, when the bundle defines one twice) */
   applied: AppliedObject[]
+  /** every document's entry, duplicates included */
+  all: AppliedObject[]
   docs: ManifestDocLike[]
   /** namespaces the bundle touched */
   namespaces: Set<string>
@@ -28,7 +31,8 @@ export function makeContext(s: ApplySession, applied: AppliedObject[], docs: Man
   let podCache: KubeObject[] | undefined
   return {
     s,
-    applied,
+    applied: [...where.values()],
+    all: applied,
     docs,
     namespaces,
     source,

@@ -21,7 +21,13 @@ interface Finding {
   hint?: string
 }
 
-function podFindings(pod: KubeObject): Finding[] {
+/** The latest Warning event about a pod with one of these reasons. */
+function warningEvent(events: KubeObject[], pod: KubeObject, reasons: string[]): KubeObject | undefined {
+  const mine = events.filter((e: any) => e.type === 'Warning' && reasons.includes(e.reason) && e.involvedObject?.kind === 'Pod' && e.involvedObject?.name === pod.metadata.name && e.involvedObject?.namespace === pod.metadata.namespace)
+  return mine[mine.length - 1]
+}
+
+function podFindings(pod: KubeObject, events: KubeObject[]): Finding[] {
   const out: Finding[] = []
   const ns = pod.metadata.namespace ?? 'default'
   const scheduled = pod.status?.conditions?.find((c: any) => c.type === 'PodScheduled')
@@ -42,6 +48,12 @@ function podFindings(pod: KubeObject): Finding[] {
       out.push({code, pod, message: `container ${cs.name}: ${msg ?? reason}`})
     }
   }
+  // scheduled, yet the sandbox never starts: a volume that cannot be attached or mounted
+  const creating = (pod.status?.containerStatuses ?? []).some((cs: any) => cs.state?.waiting?.reason === 'ContainerCreating')
+  if (out.length === 0 && pod.spec?.nodeName && creating) {
+    const ev: any = warningEvent(events, pod, ['FailedAttachVolume', 'FailedMount'])
+    if (ev) out.push({code: 'volume-not-attachable', pod, message: `stuck in ContainerCreating: ${ev.reason}: ${ev.message}`, hint: 'use a volume type this cluster can attach (a PVC on an available StorageClass), or install its CSI driver'})
+  }
   if (pod.status?.phase === 'Failed' && out.length === 0 && !pod.metadata.ownerReferences?.some((r) => r.kind === 'Job')) {
     out.push({code: 'pod-failed', pod, message: `pod ${pod.metadata.name} failed${pod.status?.reason ? ` (${pod.status.reason})` : ''}`})
   }
@@ -51,10 +63,11 @@ function podFindings(pod: KubeObject): Finding[] {
 export function podProblems(ctx: ProblemContext): Problem[] {
   // group by applied owner and code; the first pod (by name) speaks for the others
   const groups = new Map<string, {owner: NonNullable<ReturnType<ProblemContext['ownerOf']>>; findings: Finding[]}>()
+  const events = ctx.s.store.list('/Event')
   for (const pod of ctx.pods()) {
     const owner = ctx.ownerOf(pod)
     if (!owner) continue
-    for (const f of podFindings(pod)) {
+    for (const f of podFindings(pod, events)) {
       const key = `${owner.kind}/${owner.namespace}/${owner.name}|${f.code}`
       const g = groups.get(key) ?? {owner, findings: []}
       g.findings.push(f)

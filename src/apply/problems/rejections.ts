@@ -27,9 +27,7 @@ export function rejectionProblems(lines: string[]): Problem[] {
     const [, file, line, , , object, message] = m
     const code = rejectionCode(message)
     const p: Problem = {code, severity: 'error', object, file, line: Number(line), message}
-    const hint = /\(([^()]* was removed in [^()]*)\)/.exec(message)?.[1]
-    if (hint) p.hint = hint
-    else if (code === 'missing-namespace') p.hint = 'add the Namespace to the bundle (it is applied first), or create it beforehand'
+    if (code === 'missing-namespace') p.hint = 'add the Namespace to the bundle (it is applied first), or create it beforehand'
     else if (code === 'unknown-kind') p.hint = 'apply the CustomResourceDefinition first, or fix apiVersion/kind'
     else if (code === 'quota-exceeded') p.hint = 'lower the requests, or raise the ResourceQuota'
     return p

@@ -9,6 +9,13 @@ import {problemAt, type ProblemContext} from './context.js'
 const RUNNING = new Set([LOCAL_PATH_PROVISIONER])
 const DEFAULT_CLASS = 'storageclass.kubernetes.io/is-default-class'
 
+const BETA_CLASS = 'volume.beta.kubernetes.io/storage-class'
+
+/** GetPersistentVolumeClaimClass: the beta annotation wins over spec.storageClassName. */
+function claimClass(claim: any): string | undefined {
+  return claim?.metadata?.annotations?.[BETA_CLASS] ?? claim?.spec?.storageClassName
+}
+
 function defaultClass(ctx: ProblemContext): KubeObject | undefined {
   return ctx.s.store.list('storage.k8s.io/StorageClass').find((c) => c.metadata.annotations?.[DEFAULT_CLASS] === 'true')
 }
@@ -47,12 +54,12 @@ export function storageProblems(ctx: ProblemContext): Problem[] {
   for (const a of ctx.applied) {
     const live = ctx.live(a)
     if (!live) continue
-    if (a.kind === 'PersistentVolumeClaim') checkClaim(a, a.name, live.spec?.storageClassName, live)
+    if (a.kind === 'PersistentVolumeClaim') checkClaim(a, a.name, claimClass(live), live)
     if (a.kind === 'StatefulSet') {
       for (const t of live.spec?.volumeClaimTemplates ?? []) {
         const claim = `${t.metadata?.name}-${a.name}-0`
         const pvc = ctx.s.store.get(`/PersistentVolumeClaim/${a.namespace}/${claim}`)
-        checkClaim(a, pvc ? claim : `${t.metadata?.name} (template)`, t.spec?.storageClassName, pvc)
+        checkClaim(a, pvc ? claim : `${t.metadata?.name} (template)`, claimClass(pvc) ?? claimClass(t), pvc)
       }
     }
   }

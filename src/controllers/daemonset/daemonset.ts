@@ -6,7 +6,7 @@ import type {KubeObject} from '../../api/types.js'
 import {keyOf, objectKey} from '../../api/store/keys.js'
 import type {WatchEvent} from '../../api/store/store.js'
 import {isApiError} from '../../engine/api-error.js'
-import {computeHash} from '../deployment/hash.js'
+import {computeHash} from '../runtime/hash.js'
 import {QueueController} from '../runtime/base.js'
 import {clone, controllerRefOf, isPodAvailable, isPodReady, ms, newControllerRef, scaledValue} from '../runtime/util.js'
 import {daemonPodNode, daemonTolerations, nodeShouldRunDaemonPod, pinToNode} from './placement.js'
@@ -15,8 +15,13 @@ const SRC = {component: 'daemonset-controller'}
 const REVISION_LABEL = 'controller-revision-hash'
 const GENERATION_LABEL = 'pod-template-generation'
 
+/** failedPodsBackoff: a node whose daemon pod keeps failing waits 1 s, 2 s, ... up to 15 min before the next one */
+const FAILED_POD_BACKOFF_MS = 1000
+const FAILED_POD_MAX_BACKOFF_MS = 900_000
+
 export class DaemonSetController extends QueueController {
   readonly name = 'daemonset-controller'
+  private failedBackoff = new Map<string, {n: number; until: number}>()
 
   protected register(): void {
     this.hub.on('apps/DaemonSet', (ev) => this.queue.add(keyOf(ev.object)))
@@ -74,7 +79,16 @@ export class DaemonSetController extends QueueController {
           toDelete.push(p)
         }
         const live = here.filter((p) => p.status?.phase !== 'Failed')
-        if (live.length === 0 && failed.length === 0 && !(byNode.get(name) ?? []).some((p) => p.metadata.deletionTimestamp)) toCreate.push(name)
+        const backoffKey = `${ds.metadata.uid}/${name}`
+        if (failed.length > 0) {
+          const n = (this.failedBackoff.get(backoffKey)?.n ?? 0) + 1
+          this.failedBackoff.set(backoffKey, {n, until: now + Math.min(FAILED_POD_MAX_BACKOFF_MS, FAILED_POD_BACKOFF_MS * 2 ** (n - 1))})
+        }
+        const wait = (this.failedBackoff.get(backoffKey)?.until ?? 0) - now
+        if (live.length === 0 && failed.length === 0 && !(byNode.get(name) ?? []).some((p) => p.metadata.deletionTimestamp)) {
+          if (wait > 0) this.queue.addAfter(key, wait, true)
+          else toCreate.push(name)
+        }
         if (live.length > 1) {
           live.sort((a, b) => ms(a.metadata.creationTimestamp) - ms(b.metadata.creationTimestamp))
           toDelete.push(...live.slice(1))

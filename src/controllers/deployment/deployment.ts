@@ -7,7 +7,7 @@ import type {WatchEvent} from '../../api/store/store.js'
 import {isApiError} from '../../engine/api-error.js'
 import {QueueController} from '../runtime/base.js'
 import {clone, controllerRefOf, newControllerRef, selectorMatches} from '../runtime/util.js'
-import {computeHash} from './hash.js'
+import {computeHash} from '../runtime/hash.js'
 import {claimObjects} from '../runtime/claim.js'
 import * as u from './util.js'
 

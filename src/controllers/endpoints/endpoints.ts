@@ -5,14 +5,15 @@
 import type {KubeObject} from '../../api/types.js'
 import {keyOf, objectKey} from '../../api/store/keys.js'
 import type {WatchEvent} from '../../api/store/store.js'
-import {toRFC3339} from '../../clock/clock.js'
 import {isApiError} from '../../engine/api-error.js'
 import {QueueController} from '../runtime/base.js'
-import {mapSelectorMatches} from '../runtime/util.js'
-import {findPort, isReady, shouldPodBeInEndpoints} from './pods.js'
+import {mapSelectorMatches, rfc3339Nano} from '../runtime/util.js'
+import {findPort, isReady, shouldPodBeInEndpoints} from '../runtime/endpoints.js'
 
 const TRIGGER_TIME = 'endpoints.kubernetes.io/last-change-trigger-time'
 const HEADLESS_LABEL = 'service.kubernetes.io/headless'
+const OVER_CAPACITY = 'endpoints.kubernetes.io/over-capacity'
+const MAX_CAPACITY = 1000
 
 export class EndpointsController extends QueueController {
   readonly name = 'endpoint-controller'
@@ -79,6 +80,7 @@ export class EndpointsController extends QueueController {
       if (ss.ports.length) sub.ports = ss.ports
       out.push(sub)
     }
+    const truncated = truncateEndpoints(out)
     const labels: Record<string, string> = {...(svc.metadata.labels ?? {})}
     if (svc.spec.clusterIP === 'None') labels[HEADLESS_LABEL] = ''
     const ep: KubeObject = {
@@ -90,7 +92,8 @@ export class EndpointsController extends QueueController {
     if (out.length) ep.subsets = out
     if (existing && JSON.stringify(existing.subsets ?? null) === JSON.stringify(ep.subsets ?? null) &&
       JSON.stringify(existing.metadata.labels ?? {}) === JSON.stringify(labels)) return
-    ep.metadata.annotations = {[TRIGGER_TIME]: toRFC3339(this.ctx.clock.now())}
+    ep.metadata.annotations = {[TRIGGER_TIME]: rfc3339Nano(this.ctx.clock.now())}
+    if (truncated) ep.metadata.annotations[OVER_CAPACITY] = 'truncated'
     try {
       if (existing) this.ctx.api.update({...ep, metadata: {...existing.metadata, labels: ep.metadata.labels, annotations: ep.metadata.annotations, resourceVersion: undefined}})
       else this.ctx.api.create(ep)
@@ -108,4 +111,32 @@ function byIP(a: any, b: any): number {
   const y = b.ip
   if (x !== y) return x < y ? -1 : 1
   return (a.targetRef?.uid ?? '') < (b.targetRef?.uid ?? '') ? -1 : 1
+}
+
+/** truncateEndpoints: at most 1000 addresses, not-ready ones dropped first, each subset keeping its proportion. */
+function truncateEndpoints(subsets: any[]): boolean {
+  let ready = 0
+  let notReady = 0
+  for (const s of subsets) {
+    ready += s.addresses?.length ?? 0
+    notReady += s.notReadyAddresses?.length ?? 0
+  }
+  if (ready + notReady <= MAX_CAPACITY) return false
+  const truncateReady = ready > MAX_CAPACITY
+  const max = truncateReady ? MAX_CAPACITY : MAX_CAPACITY - ready
+  const total = truncateReady ? ready : notReady
+  let canBeAdded = max
+  for (const s of subsets) {
+    const n = truncateReady ? s.addresses?.length ?? 0 : s.notReadyAddresses?.length ?? 0
+    const toBeAdded = Math.min(canBeAdded, Math.ceil((n / total) * max))
+    if (truncateReady) {
+      if (s.addresses) s.addresses = s.addresses.slice(0, toBeAdded)
+      delete s.notReadyAddresses
+      canBeAdded -= s.addresses?.length ?? 0
+    } else {
+      if (s.notReadyAddresses) s.notReadyAddresses = s.notReadyAddresses.slice(0, toBeAdded)
+      canBeAdded -= s.notReadyAddresses?.length ?? 0
+    }
+  }
+  return true
 }

@@ -5,11 +5,10 @@
 import type {KubeObject} from '../../api/types.js'
 import {keyOf, objectKey} from '../../api/store/keys.js'
 import type {WatchEvent} from '../../api/store/store.js'
-import {toRFC3339} from '../../clock/clock.js'
 import {isApiError} from '../../engine/api-error.js'
 import {QueueController} from '../runtime/base.js'
-import {controllerRefOf, mapSelectorMatches, newControllerRef} from '../runtime/util.js'
-import {findPort, isReady, shouldPodBeInEndpoints} from '../endpoints/pods.js'
+import {controllerRefOf, mapSelectorMatches, newControllerRef, rfc3339Nano} from '../runtime/util.js'
+import {findPort, isReady, shouldPodBeInEndpoints} from '../runtime/endpoints.js'
 
 const SERVICE_NAME = 'kubernetes.io/service-name'
 const MANAGED_BY = 'endpointslice.kubernetes.io/managed-by'
@@ -51,7 +50,7 @@ export class EndpointSliceController extends QueueController {
     if (!svc.spec?.selector || Object.keys(svc.spec.selector).length === 0 || svc.spec.type === 'ExternalName') return
     const namespace = svc.metadata.namespace ?? ''
     const endpoints: any[] = []
-    let ports: any[] | undefined
+    const portsByUid = new Map<string, any[]>()
     const pods = this.hub.inNamespace('/Pod', namespace).filter((p) => mapSelectorMatches(svc.spec.selector, p.metadata.labels))
     pods.sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1))
     for (const pod of pods) {
@@ -64,7 +63,7 @@ export class EndpointSliceController extends QueueController {
         if (sp.appProtocol) ep.appProtocol = sp.appProtocol
         pp.push(ep)
       }
-      ports ??= pp
+      portsByUid.set(pod.metadata.uid ?? '', pp)
       const terminating = !!pod.metadata.deletionTimestamp
       const ready = isReady(pod)
       const e: any = {
@@ -80,31 +79,79 @@ export class EndpointSliceController extends QueueController {
     }
     const labels: Record<string, string> = {...(svc.metadata.labels ?? {}), [MANAGED_BY]: CONTROLLER_NAME, [SERVICE_NAME]: svc.metadata.name ?? ''}
     if (svc.spec.clusterIP === 'None') labels['service.kubernetes.io/headless'] = ''
-    const want: any = {addressType: 'IPv4', endpoints: endpoints.length ? endpoints : null, ports: endpoints.length ? ports ?? [] : null}
-    const [slice, ...extra] = this.slicesOf(svc)
-    for (const s of extra) this.ctx.store.delete(keyOf(s))
+    const existing = [...this.slicesOf(svc)].sort((a, b) =>
+      (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''))
+    const wanted = planSlices(existing, endpoints, portsByUid)
     try {
-      if (slice) {
-        if (JSON.stringify([slice.endpoints ?? null, slice.ports ?? null, slice.metadata.labels]) === JSON.stringify([want.endpoints, want.ports, labels])) return
-        this.ctx.api.update({...slice, ...want, metadata: {...slice.metadata, labels, annotations: {[TRIGGER_TIME]: toRFC3339(this.ctx.clock.now())}, resourceVersion: undefined}})
-      } else {
-        this.ctx.api.create({
-          apiVersion: 'discovery.k8s.io/v1',
-          kind: 'EndpointSlice',
-          metadata: {
-            generateName: `${svc.metadata.name}-`,
-            namespace,
-            labels,
-            annotations: {[TRIGGER_TIME]: toRFC3339(this.ctx.clock.now())},
-            ownerReferences: [newControllerRef(svc)],
-          },
-          ...want,
-        })
-      }
+      wanted.forEach((w, i) => {
+        const slice = existing[i]
+        const body: any = {addressType: 'IPv4', endpoints: w.endpoints.length ? w.endpoints : null, ports: w.endpoints.length ? w.ports : null}
+        if (slice) {
+          if (JSON.stringify([slice.endpoints ?? null, slice.ports ?? null, slice.metadata.labels]) === JSON.stringify([body.endpoints, body.ports, labels])) return
+          this.ctx.api.update({...slice, ...body, metadata: {...slice.metadata, labels, annotations: {[TRIGGER_TIME]: rfc3339Nano(this.ctx.clock.now())}, resourceVersion: undefined}})
+        } else {
+          this.ctx.api.create({
+            apiVersion: 'discovery.k8s.io/v1',
+            kind: 'EndpointSlice',
+            metadata: {
+              generateName: `${svc.metadata.name}-`,
+              namespace,
+              labels,
+              annotations: {[TRIGGER_TIME]: rfc3339Nano(this.ctx.clock.now())},
+              ownerReferences: [newControllerRef(svc)],
+            },
+            ...body,
+          })
+        }
+      })
+      for (const extra of existing.slice(wanted.length)) this.ctx.api.delete(keyOf(extra))
     } catch (e) {
       if (!isApiError(e)) throw e
       this.ctx.events.event(svc, 'Warning', 'FailedToUpdateEndpointSlices', `Error updating Endpoint Slices for Service ${namespace}/${svc.metadata.name}: ${e.message}`, {component: 'endpoint-slice-controller'})
       throw e
     }
   }
+}
+
+/** maxEndpointsPerSlice (kube-controller-manager --max-endpoints-per-slice default) */
+const MAX_ENDPOINTS_PER_SLICE = 100
+
+interface PlannedSlice {
+  ports: any[]
+  endpoints: any[]
+}
+
+/**
+ * Which endpoints go in which slice: slices hold endpoints with one port set, at most 100 each; an endpoint stays
+ * in the slice that already has it, new ones fill slices with room before a new slice is made (the reconciler
+ * keeps churn low). No endpoints at all → one placeholder slice.
+ */
+export function planSlices(existing: KubeObject[], endpoints: any[], portsByUid: Map<string, any[]>): PlannedSlice[] {
+  if (endpoints.length === 0) return [{ports: [], endpoints: []}]
+  const portKey = (p: any[]) => JSON.stringify(p)
+  const plan: PlannedSlice[] = existing.map((s) => ({ports: s.ports ?? [], endpoints: []}))
+  const byUid = new Map(endpoints.map((e) => [e.targetRef?.uid ?? '', e]))
+  const placed = new Set<string>()
+  existing.forEach((s, i) => {
+    for (const e of s.endpoints ?? []) {
+      const uid = e.targetRef?.uid ?? ''
+      const want = byUid.get(uid)
+      if (!want || placed.has(uid) || portKey(portsByUid.get(uid) ?? []) !== portKey(plan[i].ports)) continue
+      plan[i].endpoints.push(want)
+      placed.add(uid)
+    }
+  })
+  for (const e of endpoints) {
+    const uid = e.targetRef?.uid ?? ''
+    if (placed.has(uid)) continue
+    const ports = portsByUid.get(uid) ?? []
+    let slot = plan.find((p) => p.endpoints.length < MAX_ENDPOINTS_PER_SLICE && portKey(p.ports) === portKey(ports) && p.endpoints.length > 0)
+    slot ??= plan.find((p) => p.endpoints.length === 0)
+    if (slot && slot.endpoints.length === 0) slot.ports = ports
+    if (!slot) plan.push((slot = {ports, endpoints: []}))
+    slot.endpoints.push(e)
+  }
+  // slices left empty are deleted by the caller (surplus existing slices at the end)
+  const kept = plan.filter((p) => p.endpoints.length > 0)
+  return kept.length ? kept : [{ports: [], endpoints: []}]
 }

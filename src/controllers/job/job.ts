@@ -49,7 +49,13 @@ export class JobController extends QueueController {
   protected sync(key: string): void {
     const stored = this.ctx.store.get(key)
     if (!stored) return void this.backoff.delete(key)
-    if (isJobFinished(stored)) return
+    if (isJobFinished(stored) || stored.metadata.deletionTimestamp) {
+      // a finished or deleted Job only lets go of its pods
+      for (const p of this.hub.dependents(stored.metadata.uid ?? '')) {
+        if (p.kind === 'Pod' && p.metadata.finalizers?.includes(JOB_TRACKING_FINALIZER)) this.releaseFinalizer(p)
+      }
+      return
+    }
     const job = clone(stored)
     const now = this.ctx.clock.now()
     const status: any = clone(job.status ?? {})
@@ -150,7 +156,8 @@ export class JobController extends QueueController {
       }
       this.manageActive(key, job, active, status, succeededIndexes, rec, parallelism, completions)
       if (job.spec?.activeDeadlineSeconds !== undefined && status.startTime) {
-        this.queue.addAfter(key, ms(status.startTime) + job.spec.activeDeadlineSeconds * 1000 - now)
+        // a far deadline is housekeeping: it does not keep the cluster from settling
+        this.queue.addAfter(key, ms(status.startTime) + job.spec.activeDeadlineSeconds * 1000 - now, true)
       }
     }
     if (conditions.length) status.conditions = conditions
@@ -167,6 +174,11 @@ export class JobController extends QueueController {
 
   private manageActive(key: string, job: KubeObject, active: KubeObject[], status: any, succeededIndexes: Set<number>,
     rec: BackoffRecord, parallelism: number, completions: number | undefined): void {
+    // podReplacementPolicy Failed: a terminating pod is only replaced once it has fully terminated
+    const terminating = job.spec?.podReplacementPolicy === 'Failed'
+      ? this.hub.dependents(job.metadata.uid ?? '').filter((p) => p.kind === 'Pod' && p.metadata.deletionTimestamp &&
+        p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed').length
+      : 0
     let wantActive: number
     if (completions === undefined) wantActive = (status.succeeded ?? 0) > 0 ? active.length : parallelism
     else wantActive = Math.max(0, Math.min(parallelism, completions - (status.succeeded ?? 0)))
@@ -175,7 +187,7 @@ export class JobController extends QueueController {
       for (const p of victims.slice(0, active.length - wantActive)) this.deletePod(job, p)
       return
     }
-    if (active.length >= wantActive) return
+    if (active.length + terminating >= wantActive) return
     // pod failure back-off
     if (rec.failuresAfterLastSuccess > 0) {
       const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (rec.failuresAfterLastSuccess - 1))
@@ -183,7 +195,7 @@ export class JobController extends QueueController {
       if (remaining > 0) return this.queue.addAfter(key, remaining)
     }
     let indexes: (number | undefined)[] = []
-    const diff = wantActive - active.length
+    const diff = wantActive - active.length - terminating
     if (job.spec?.completionMode === 'Indexed') {
       const busy = new Set(active.map(podIndex))
       for (let i = 0; i < (completions ?? 0) && indexes.length < diff; i++) if (!succeededIndexes.has(i) && !busy.has(i)) indexes.push(i)

@@ -25,7 +25,8 @@ export class TTLAfterFinishedController extends QueueController {
     const finished = (job.status?.conditions ?? []).find((c: any) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True')
     const at = ms(job.status?.completionTime ?? finished?.lastTransitionTime) + ttl * 1000
     const remaining = at - this.ctx.clock.now()
-    if (remaining > 0) return this.queue.addAfter(key, remaining)
+    // cleanup of finished jobs does not keep the cluster from settling
+    if (remaining > 0) return this.queue.addAfter(key, remaining, true)
     try {
       this.ctx.api.delete(key, {propagationPolicy: 'Foreground'})
     } catch (e) {

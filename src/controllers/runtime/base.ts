@@ -18,7 +18,7 @@ export abstract class QueueController implements Controller {
 
   start(ctx: ControllerContext): void {
     this.ctx = ctx
-    this.hub = informerFor(ctx.store)
+    this.hub = ctx.informers ?? informerFor(ctx.store)
     this.queue = new WorkQueue(ctx.clock, this.name, (key) => this.run(key))
     this.register()
   }

@@ -76,10 +76,8 @@ export class InformerHub {
     if (old) {
       const before = old.metadata.ownerReferences ?? []
       const after = o.metadata.ownerReferences ?? []
-      if (before.length === after.length && before.every((r, i) => r.uid === after[i].uid)) {
-        if (old.metadata.namespace === o.metadata.namespace) return
-      }
-      this.unindex(old)
+      // unchanged owners: the adds below are idempotent (and index objects loaded before the hub existed)
+      if (before.length !== after.length || before.some((r, i) => r.uid !== after[i].uid)) this.unindex(old)
     }
     for (const r of o.metadata.ownerReferences ?? []) {
       let s = this.dependentsByOwner.get(r.uid)

@@ -6,6 +6,7 @@ import type {ObjectStore} from '../../api/store/store.js'
 import type {VirtualClock} from '../../clock/clock.js'
 import type {SeededRandom} from '../../clock/random.js'
 import type {ApiServer} from '../../engine/apiserver.js'
+import type {InformerHub} from './informer.js'
 
 export interface ControllerContext {
   store: ObjectStore
@@ -15,6 +16,8 @@ export interface ControllerContext {
   registry: ResourceRegistry
   /** the API server's create/update/delete flow (defaulting, validation, admission); status writes may use store */
   api: ApiServer
+  /** the engine's shared informers (one store watch, owner and namespace indexes); optional for hand-built contexts */
+  informers?: InformerHub
 }
 
 export interface Controller {

@@ -116,3 +116,9 @@ export function splitKey(key: string): {group: string; kind: string; namespace: 
 export function ms(rfc3339: string | undefined): number {
   return rfc3339 ? Date.parse(rfc3339) : 0
 }
+
+/** time.RFC3339Nano in UTC: fractional seconds without trailing zeros (`2026-01-01T00:00:02.5Z`). */
+export function rfc3339Nano(msValue: number): string {
+  const iso = new Date(msValue).toISOString()
+  return iso.replace(/\.(\d{3})Z$/, (_m, f: string) => (/^0+$/.test(f) ? 'Z' : `.${f.replace(/0+$/, '')}Z`))
+}

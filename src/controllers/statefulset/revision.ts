@@ -4,7 +4,7 @@
 // FNV-1 (32 bit) over that patch plus the collision count in decimal, through rand.SafeEncodeString.
 
 import type {KubeObject} from '../../api/types.js'
-import {canonicalJSON, safeEncodeString} from '../deployment/hash.js'
+import {canonicalJSON, safeEncodeString} from '../runtime/hash.js'
 
 /** The pod template as the API server encodes it from Go structs: zero-valued non-omitempty fields included. */
 export function goEncodedTemplate(template: any): any {

@@ -168,7 +168,8 @@ export class StatefulSetController extends QueueController {
         spec: clone(tmpl.spec ?? {}),
       }
       if (set.spec?.persistentVolumeClaimRetentionPolicy?.whenDeleted === 'Delete') {
-        claim.metadata.ownerReferences = [newControllerRef(set)]
+        // setOwnerRef: a plain reference (not a controller ref), so the garbage collector removes the claim
+        claim.metadata.ownerReferences = [{apiVersion: set.apiVersion, kind: set.kind, name: set.metadata.name ?? '', uid: set.metadata.uid ?? ''}]
       }
       try {
         this.ctx.api.create(claim)

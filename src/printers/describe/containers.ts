@@ -1,10 +1,11 @@
 // Containers, probes, environment, mounts and volumes, as describePod / DescribePodTemplate print them.
 
-import {canonicalQuantity, milliValue, value} from '../../api/quantity.js'
+import {milliValue, value} from '../../api/quantity.js'
 import type {KubeObject} from '../../api/types.js'
 import {type DescribeWriter, LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, rfc1123z} from './common.js'
+import {quantityString} from '../tables/common.js'
 
-const q = (v: unknown): string => canonicalQuantity(v as string) ?? String(v)
+const q = quantityString
 
 /** DescribeProbe */
 export function describeProbe(p: any): string {

@@ -29,7 +29,7 @@ function printContent(w: DescribeWriter, level: number, content: Record<string, 
   }
 }
 
-export function describeGeneric(obj: KubeObject, ctx: {events: KubeObject[]; now: number}): string {
+export function describeGeneric(obj: KubeObject, ctx: {events?: KubeObject[]; now: number}): string {
   const w = new DescribeWriter()
   w.write(LEVEL_0, `Name:\t${obj.metadata.name ?? ''}\n`)
   w.write(LEVEL_0, `Namespace:\t${obj.metadata.namespace ?? ''}\n`)

@@ -7,6 +7,7 @@ import {eventsFor} from '../events.js'
 import {describeGeneric} from './generic.js'
 import {describeDaemonSet, describeJob, describeNamespace, describePVC, describeStatefulSet} from './more.js'
 import {describeNode} from './node.js'
+import {describeHPA, describePDB} from './policy.js'
 import {describePod} from './pod.js'
 import {describeService} from './service.js'
 import {describeDeployment, describeReplicaSet} from './workloads.js'
@@ -15,6 +16,7 @@ export {describePod, type DescribePodContext} from './pod.js'
 export {describeNode, type DescribeNodeContext} from './node.js'
 export {describeDeployment, describeReplicaSet} from './workloads.js'
 export {describeService} from './service.js'
+export {describeHPA, describePDB} from './policy.js'
 export {describeGeneric} from './generic.js'
 export {describeDaemonSet, describeJob, describeNamespace, describePVC, describeStatefulSet} from './more.js'
 
@@ -23,13 +25,15 @@ export interface DescribeContext {
   now: number
   /** pre-rendered `Scheduling:` sections by pod key `namespace/name` */
   scheduling?: (pod: KubeObject) => string | undefined
+  /** false: no Events block (kubectl describe --show-events=false) */
+  showEvents?: boolean
 }
 
 const controlledByUid = (o: KubeObject, owner: KubeObject): boolean => (o.metadata.ownerReferences ?? []).some((r) => r.controller && (r.uid === owner.metadata.uid || (!r.uid && r.name === owner.metadata.name)))
 
 /** kubectl describe for one object. */
 export function describeObject(obj: KubeObject, ctx: DescribeContext): string {
-  const events = eventsFor(obj, ctx.store.list('/Event'))
+  const events = ctx.showEvents === false ? undefined : eventsFor(obj, ctx.store.list('/Event'))
   const ns = obj.metadata.namespace
   switch (`${obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[0] : ''}/${obj.kind}`) {
     case '/Pod':
@@ -56,6 +60,10 @@ export function describeObject(obj: KubeObject, ctx: DescribeContext): string {
       const pods = ctx.store.list('/Pod', ns).filter((p) => controlledByUid(p, obj))
       return obj.kind === 'StatefulSet' ? describeStatefulSet(obj, {events, now: ctx.now, pods}) : describeDaemonSet(obj, {events, now: ctx.now, pods})
     }
+    case 'policy/PodDisruptionBudget':
+      return describePDB(obj, {events, now: ctx.now})
+    case 'autoscaling/HorizontalPodAutoscaler':
+      return describeHPA(obj, {events, now: ctx.now})
     case 'batch/Job':
       return describeJob(obj, {events, now: ctx.now})
     case '/PersistentVolumeClaim':

@@ -1,16 +1,16 @@
 // More kubectl describers: StatefulSet, DaemonSet, Job, PersistentVolumeClaim, Namespace (describe.go).
 
-import {canonicalQuantity} from '../../api/quantity.js'
 import {labelSelectorRequirements, requirementsString} from '../../api/selectors.js'
 import type {KubeObject} from '../../api/types.js'
 import {age, humanDuration, timeOf} from '../age.js'
 import {accessModes} from '../tables/config.js'
-import {formatLabels} from '../tables/common.js'
+import {formatLabels, quantityString} from '../tables/common.js'
 import {DescribeWriter, LEVEL_0, LEVEL_1, controlledBy, describeEvents, printAnnotationsMultiline, printLabelsMultiline, rfc1123z} from './common.js'
 import {describePodTemplate} from './workloads.js'
 
 export interface WithPods {
-  events: KubeObject[]
+  /** undefined: no Events block (--show-events=false) */
+  events?: KubeObject[]
   now: number
   pods: KubeObject[]
 }
@@ -22,7 +22,7 @@ const selectorString = (sel: any): string => {
     return '<error>'
   }
 }
-const q = (v: unknown): string => (v === undefined || v === null ? '0' : canonicalQuantity(v as string) ?? String(v))
+const q = quantityString
 
 function podsStatus(pods: KubeObject[]): string {
   const n = (phase: string) => pods.filter((p) => (p.status?.phase ?? 'Pending') === phase).length
@@ -84,7 +84,7 @@ export function describeDaemonSet(ds: KubeObject, ctx: WithPods): string {
   return w.toString()
 }
 
-export function describeJob(job: KubeObject, ctx: {events: KubeObject[]; now: number}): string {
+export function describeJob(job: KubeObject, ctx: {events?: KubeObject[]; now: number}): string {
   const w = new DescribeWriter()
   const spec = job.spec ?? {}
   const st = job.status ?? {}

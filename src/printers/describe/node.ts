@@ -7,7 +7,8 @@ import {nodeRoles} from '../tables/nodes.js'
 import {DescribeWriter, LEVEL_0, LEVEL_1, describeEvents, printAnnotationsMultiline, printLabelsMultiline, printTaintsMultiline, rfc1123z} from './common.js'
 
 export interface DescribeNodeContext {
-  events: KubeObject[]
+  /** undefined: no Events block (--show-events=false) */
+  events?: KubeObject[]
   now: number
   /** pods with spec.nodeName = this node (any phase; terminated ones are left out here) */
   pods: KubeObject[]
@@ -17,7 +18,7 @@ export interface DescribeNodeContext {
 const zero = (): Quantity => ({nanos: 0n, format: 'DecimalSI'})
 
 function add(a: Quantity, v: unknown): Quantity {
-  const b = parseQuantity(v as string)
+  const b = typeof v === 'string' || typeof v === 'number' ? parseQuantity(v) : undefined
   if (!b) return a
   return {nanos: a.nanos + b.nanos, format: a.nanos === 0n ? b.format : a.format}
 }
@@ -53,13 +54,12 @@ export function podRequestsAndLimits(pod: KubeObject): {reqs: Map<string, Quanti
 
 const qs = (q: Quantity | undefined): string => (q ? formatQuantity(q) : '0')
 
-function pct(q: Quantity | undefined, alloc: unknown, milli: boolean): number {
-  const a = parseQuantity(alloc as string)
+/** int64(req/allocatable*100), truncated; 0 when nothing is allocatable. */
+function pct(q: Quantity | undefined, alloc: unknown): number {
+  if (typeof alloc !== 'string' && typeof alloc !== 'number') return 0
+  const a = parseQuantity(alloc)
   if (!a || a.nanos === 0n) return 0
-  const num = Number(q?.nanos ?? 0n)
-  const den = Number(a.nanos)
-  void milli
-  return Math.trunc((num / den) * 100)
+  return Math.trunc((Number(q?.nanos ?? 0n) / Number(a.nanos)) * 100)
 }
 
 const standardResources = new Set(['cpu', 'memory', 'ephemeral-storage', 'storage', 'requests.cpu', 'requests.memory', 'limits.cpu', 'limits.memory', 'pods'])
@@ -90,7 +90,7 @@ export function describeNode(node: KubeObject, ctx: DescribeNodeContext): string
     const keys = Object.keys(list ?? {}).sort()
     if (keys.length === 0) continue
     w.write(LEVEL_0, `${title}:\n`)
-    for (const k of keys) w.write(LEVEL_0, `  ${k}:\t${qs(parseQuantity(list[k]))}\n`)
+    for (const k of keys) w.write(LEVEL_0, `  ${k}:\t${qs(typeof list[k] === 'string' || typeof list[k] === 'number' ? parseQuantity(list[k]) : undefined)}\n`)
   }
   const info = st.nodeInfo ?? {}
   w.write(LEVEL_0, 'System Info:\n')
@@ -122,16 +122,16 @@ export function describeNode(node: KubeObject, ctx: DescribeNodeContext): string
     const {reqs, limits} = podRequestsAndLimits(p)
     for (const [m, src] of [[totalReqs, reqs], [totalLimits, limits]] as const)
       for (const [k, v] of src) m.set(k, {nanos: (m.get(k)?.nanos ?? 0n) + v.nanos, format: m.get(k)?.format ?? v.format})
-    const cell = (m: Map<string, Quantity>, r: string) => `${qs(m.get(r))} (${pct(m.get(r), alloc[r], r === 'cpu')}%)`
+    const cell = (m: Map<string, Quantity>, r: string) => `${qs(m.get(r))} (${pct(m.get(r), alloc[r])}%)`
     w.write(LEVEL_1, `${p.metadata.namespace ?? ''}\t${p.metadata.name}\t\t${cell(reqs, 'cpu')}\t${cell(limits, 'cpu')}\t${cell(reqs, 'memory')}\t${cell(limits, 'memory')}\t${age(ctx.now, p.metadata.creationTimestamp)}\n`)
   }
   w.write(LEVEL_0, 'Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n')
   w.write(LEVEL_1, 'Resource\tRequests\tLimits\n')
   w.write(LEVEL_1, '--------\t--------\t------\n')
   for (const r of ['cpu', 'memory', 'ephemeral-storage'])
-    w.write(LEVEL_1, `${r}\t${qs(totalReqs.get(r))} (${pct(totalReqs.get(r), alloc[r], r === 'cpu')}%)\t${qs(totalLimits.get(r))} (${pct(totalLimits.get(r), alloc[r], r === 'cpu')}%)\n`)
+    w.write(LEVEL_1, `${r}\t${qs(totalReqs.get(r))} (${pct(totalReqs.get(r), alloc[r])}%)\t${qs(totalLimits.get(r))} (${pct(totalLimits.get(r), alloc[r])}%)\n`)
   const keys = Object.keys(alloc).sort()
-  for (const r of keys.filter((k) => k.startsWith('hugepages-'))) w.write(LEVEL_1, `${r}\t${qs(totalReqs.get(r))} (${pct(totalReqs.get(r), alloc[r], false)}%)\t${qs(totalLimits.get(r))} (${pct(totalLimits.get(r), alloc[r], false)}%)\n`)
+  for (const r of keys.filter((k) => k.startsWith('hugepages-'))) w.write(LEVEL_1, `${r}\t${qs(totalReqs.get(r))} (${pct(totalReqs.get(r), alloc[r])}%)\t${qs(totalLimits.get(r))} (${pct(totalLimits.get(r), alloc[r])}%)\n`)
   for (const r of keys.filter((k) => !k.startsWith('hugepages-') && !standardResources.has(k))) w.write(LEVEL_1, `${r}\t${qs(totalReqs.get(r))}\t${qs(totalLimits.get(r))}\n`)
   describeEvents(w, ctx.events, ctx.now)
   return w.toString()

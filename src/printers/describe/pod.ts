@@ -18,7 +18,8 @@ import {
 import {describeContainers, describeTopologySpread, describeVolumes} from './containers.js'
 
 export interface DescribePodContext {
-  events: KubeObject[]
+  /** undefined: no Events block (--show-events=false) */
+  events?: KubeObject[]
   now: number
   /** pre-rendered `Scheduling:` section (the scheduler's decision), inserted before Events */
   scheduling?: string
@@ -108,6 +109,7 @@ export function describePod(pod: KubeObject, ctx: DescribePodContext): string {
   const text = whole.toString()
   if (!ctx.scheduling) return text
   const sched = ctx.scheduling.endsWith('\n') ? ctx.scheduling : ctx.scheduling + '\n'
+  if (!ctx.events) return text + sched
   const at = text.startsWith('Events:') ? 0 : text.lastIndexOf('\nEvents:') + 1
   return text.slice(0, at) + sched + text.slice(at)
 }

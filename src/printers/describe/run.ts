@@ -12,6 +12,8 @@ export interface DescribeRequest extends Selection {
   args: string[]
   /** the latest scheduling decision of a pod (CLI.md §6 shape), for the Scheduling: section */
   decisionFor?: (pod: KubeObject) => unknown
+  /** --show-events=false leaves the Events block out */
+  showEvents?: boolean
 }
 
 export function runDescribe(view: ClusterView, req: DescribeRequest): CommandOutput {
@@ -39,6 +41,6 @@ export function runDescribe(view: ClusterView, req: DescribeRequest): CommandOut
   const hasNames = resolved.targets.some((t) => t.names.length > 0)
   if (objs.length === 0 && !hasNames) stderr.push(noResourcesLine(resolved.targets, req))
   const scheduling = req.decisionFor ? (pod: KubeObject) => formatSchedulingSection(req.decisionFor!(pod)) || undefined : undefined
-  const texts = objs.map((o) => describeObject(o, {store: view.store, now: view.now, scheduling}))
+  const texts = objs.map((o) => describeObject(o, {store: view.store, now: view.now, scheduling, showEvents: req.showEvents}))
   return {stdout: texts.join('\n\n'), stderr, failed: stderr.some((l) => l.startsWith('Error'))}
 }

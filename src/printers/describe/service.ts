@@ -5,7 +5,8 @@ import {formatLabels} from '../tables/common.js'
 import {DescribeWriter, LEVEL_0, describeEvents, printAnnotationsMultiline, printLabelsMultiline} from './common.js'
 
 export interface DescribeServiceContext {
-  events: KubeObject[]
+  /** undefined: no Events block (--show-events=false) */
+  events?: KubeObject[]
   now: number
   endpointSlices: KubeObject[]
   /** used when there are no EndpointSlices */

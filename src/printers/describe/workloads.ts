@@ -54,7 +54,8 @@ export function splitReplicaSets(d: KubeObject, replicaSets: KubeObject[]): {old
 const rsList = (list: KubeObject[]): string => list.map((rs) => `${rs.metadata.name} (${rs.status?.replicas ?? 0}/${rs.spec?.replicas ?? 0} replicas created)`).join(', ') || '<none>'
 
 export interface DescribeDeploymentContext {
-  events: KubeObject[]
+  /** undefined: no Events block (--show-events=false) */
+  events?: KubeObject[]
   now: number
   replicaSets: KubeObject[]
 }
@@ -92,7 +93,8 @@ export function describeDeployment(d: KubeObject, ctx: DescribeDeploymentContext
 }
 
 export interface DescribeReplicaSetContext {
-  events: KubeObject[]
+  /** undefined: no Events block (--show-events=false) */
+  events?: KubeObject[]
   now: number
   /** the pods this ReplicaSet controls */
   pods: KubeObject[]

@@ -6,8 +6,10 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace
 
 export function formatGithub(r: CiReport): string {
   let out = ''
-  for (const a of r.annotations) {
+  for (let a of r.annotations) {
     const props: string[] = []
+    // a stream has no file in the repository to annotate: the annotation goes on the run instead
+    if (a.file === '<stdin>') a = {...a, file: undefined, message: `<stdin>${a.line ? `:${a.line}` : ''}: ${a.message}`}
     if (a.file) props.push(`file=${escapeProperty(a.file)}`)
     if (a.file && a.line) props.push(`line=${a.line}`)
     props.push(`title=${escapeProperty(a.title)}`)

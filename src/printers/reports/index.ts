@@ -18,3 +18,9 @@ export function formatApplyOutput(report: ApplyReport, format: string): string {
   if (format === 'json') return JSON.stringify(report, null, 2) + '\n'
   return formatCi(applyToCi(report), format as Exclude<CiFormat, 'json'>, 'k8sim apply')
 }
+
+export async function formatReplayOutput(report: import('../../replay/types.js').ReplayReport, format: string): Promise<string> {
+  if (format === 'json') return JSON.stringify(report, null, 2) + '\n'
+  const {replayToCi} = await import('./replay-ci.js')
+  return formatCi(replayToCi(report), format as Exclude<CiFormat, 'json'>, 'k8sim replay')
+}

@@ -6,6 +6,7 @@ import type {ObjectStore} from '../../api/store/store.js'
 import type {KubeObject} from '../../api/types.js'
 import {parseApiVersion} from '../../api/types.js'
 import {printedKind} from '../../api/resources.js'
+import {canonicalQuantity} from '../../api/quantity.js'
 import {age} from '../age.js'
 import {TABLE_TABWRITER, tabwrite} from '../tabwriter.js'
 
@@ -93,4 +94,11 @@ export function renderTable(def: TableDef, objs: KubeObject[], ctx: TableContext
     lines.push(line)
   }
   return tabwrite(lines.map((l) => l.join('\t')).join('\n') + '\n', TABLE_TABWRITER)
+}
+
+/** Quantity.String() of a stored quantity; '0' when missing, the raw text when unparsable. */
+export function quantityString(v: unknown): string {
+  if (v === undefined || v === null) return '0'
+  if (typeof v !== 'string' && typeof v !== 'number') return String(v)
+  return canonicalQuantity(v) ?? String(v)
 }

@@ -1,11 +1,10 @@
 // ConfigMap, Secret, ServiceAccount, ResourceQuota, PriorityClass, Lease, RuntimeClass, webhook configurations,
 // storage (PVC, PV, StorageClass), RBAC, and the API server's default tables (NAME CREATED AT / NAME AGE).
 
-import {canonicalQuantity} from '../../api/quantity.js'
-import {type TableDef, ageOf, col, int} from './common.js'
+import {type TableDef, ageOf, col, int, quantityString} from './common.js'
 
 const count = (m: unknown): number => (m && typeof m === 'object' ? Object.keys(m).length : 0)
-const q = (v: unknown): string => (v === undefined || v === null ? '0' : canonicalQuantity(v as string) ?? String(v))
+const q = quantityString
 
 export const configMapTable: TableDef = {
   columns: [col('Name'), col('Data'), col('Age')],

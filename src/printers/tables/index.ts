@@ -7,7 +7,6 @@ import {jsonPathValues} from '../jsonpath.js'
 import {age} from '../age.js'
 import {type Column, type TableContext, type TableDef, renderTable} from './common.js'
 import {
-
   configMapTable,
   createdAtTable,
   leaseTable,

@@ -3,9 +3,8 @@
 
 import {formatLabelSelector, labelSelectorRequirements, requirementsString} from '../../api/selectors.js'
 import {parseApiVersion} from '../../api/types.js'
-import {canonicalQuantity} from '../../api/quantity.js'
 import {humanDuration, timeOf} from '../age.js'
-import {type TableDef, ageOf, col, containerCells, formatLabels, int, intOrString} from './common.js'
+import {type TableDef, ageOf, col, containerCells, formatLabels, int, intOrString, quantityString} from './common.js'
 
 const wideTemplate = [col('Containers', 1), col('Images', 1), col('Selector', 1)]
 
@@ -84,7 +83,7 @@ export const cronJobTable: TableDef = {
   },
 }
 
-const q = (v: unknown): string => (v === undefined || v === null ? '0' : canonicalQuantity(v as string) ?? String(v))
+const q = quantityString
 
 /** formatHPAMetrics: at most two metrics, then ` + N more...`. */
 export function formatHPAMetrics(specs: any[] | undefined, statuses: any[] | undefined): string {

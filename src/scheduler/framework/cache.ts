@@ -14,8 +14,30 @@ export class SchedulerCache {
   private imageNodes = new Map<string, number>()
   private requiredAntiAffinityPods = 0
   private affinityPods = 0
-  /** bumped when the node list changes (add/remove) */
+  /** bumped when the node list or a node's labels change (add/remove/relabel) */
   listVersion = 0
+  /** nodes whose pods changed, in order; changeBase is the sequence number of changeLog[0] */
+  private changeLog: NodeInfo[] = []
+  private changeBase = 0
+
+  /** sequence number of the next pod change */
+  get changeSeq(): number {
+    return this.changeBase + this.changeLog.length
+  }
+
+  /** Nodes whose pods changed since `seq` (with repeats), or null when that history is gone. */
+  changesSince(seq: number): NodeInfo[] | null {
+    if (seq < this.changeBase) return null
+    return this.changeLog.slice(seq - this.changeBase)
+  }
+
+  private logChange(ni: NodeInfo): void {
+    this.changeLog.push(ni)
+    if (this.changeLog.length > 200_000) {
+      this.changeLog = this.changeLog.slice(100_000)
+      this.changeBase += 100_000
+    }
+  }
 
   list(): NodeInfo[] {
     return this.nodeList
@@ -81,8 +103,10 @@ export class SchedulerCache {
       return
     }
     this.countImages(ni, -1)
+    const oldLabels = ni.labels
     ni.setNode(node)
     this.countImages(ni, 1)
+    if (!sameLabels(oldLabels, ni.labels)) this.listVersion++
   }
 
   removeNode(name: string): void {
@@ -109,6 +133,7 @@ export class SchedulerCache {
       this.byName.set(nodeName, ni)
     }
     ni.addPod(pi)
+    this.logChange(ni)
     this.podNodes.set(pi.key, {nodeName, pi})
     if (pi.requiredAntiAffinityTerms.length > 0) this.requiredAntiAffinityPods++
     if (pi.hasAffinity) this.affinityPods++
@@ -121,6 +146,7 @@ export class SchedulerCache {
     const ni = this.byName.get(e.nodeName)
     if (ni) {
       ni.removePod(key)
+      this.logChange(ni)
       if (!ni.hasNode && ni.pods.length === 0) this.byName.delete(e.nodeName)
     }
     if (e.pi.requiredAntiAffinityTerms.length > 0) this.requiredAntiAffinityPods--
@@ -134,4 +160,12 @@ export class SchedulerCache {
       else this.imageNodes.set(name, n)
     }
   }
+}
+
+function sameLabels(a: Record<string, string>, b: Record<string, string>): boolean {
+  if (a === b) return true
+  const ka = Object.keys(a)
+  if (ka.length !== Object.keys(b).length) return false
+  for (const k of ka) if (a[k] !== b[k]) return false
+  return true
 }

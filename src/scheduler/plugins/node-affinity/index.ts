@@ -58,8 +58,10 @@ export function newNodeAffinity(args: Args = {}): PreFilterPlugin & FilterPlugin
       return null
     },
     preScore(state, pod) {
-      const terms = usableTerms(pod.pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution)
-      if (terms.length === 0 && addedPreferred.length === 0) return Status.skip()
+      // Skip only when the field is absent (an empty list still scores: every node gets 0)
+      const raw = pod.pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution
+      if ((raw === undefined || raw === null) && addedPreferred.length === 0) return Status.skip()
+      const terms = usableTerms(raw)
       state.write(PRESCORE_KEY, terms)
       return null
     },

@@ -45,6 +45,8 @@ export function newBalancedAllocation(args: {resources?: ResourceSpec[]} = {}): 
     {name: 'cpu', weight: 1},
     {name: 'memory', weight: 1},
   ]).map((r) => ({name: r.name, weight: r.weight || 1}))
+  let lastState: object | undefined
+  let lastReqs: number[] = []
   return {
     name: NAME,
     preScore(state, pod) {
@@ -52,7 +54,11 @@ export function newBalancedAllocation(args: {resources?: ResourceSpec[]} = {}): 
       return null
     },
     score(state, pod, node) {
-      const reqs = state.read<number[]>(PRESCORE_KEY) ?? podRequestList(pod.pod, resources, true)
+      if (state !== lastState) {
+        lastState = state
+        lastReqs = state.read<number[]>(PRESCORE_KEY) ?? podRequestList(pod.pod, resources, true)
+      }
+      const reqs = lastReqs
       return scoreResources(node, resources, reqs, true, balancedResourceScorer)
     },
   }

@@ -78,6 +78,8 @@ export function newNodeResourcesFit(args: FitArgs = {}): PreFilterPlugin & Filte
       : strategy === 'RequestedToCapacityRatio'
         ? requestedToCapacityRatioScorer(resources, args.scoringStrategy?.requestedToCapacityRatio?.shape ?? [])
         : leastResourceScorer(resources)
+  let lastState: object | undefined
+  let lastReqs: number[] = []
   return {
     name: NAME,
     preFilter() {
@@ -92,7 +94,12 @@ export function newNodeResourcesFit(args: FitArgs = {}): PreFilterPlugin & Filte
       return null
     },
     score(state, pod, node) {
-      const reqs = state.read<number[]>(PRESCORE_KEY) ?? podRequestList(pod.pod, resources, false)
+      // the cycle's requests, looked up once per cycle rather than per node
+      if (state !== lastState) {
+        lastState = state
+        lastReqs = state.read<number[]>(PRESCORE_KEY) ?? podRequestList(pod.pod, resources, false)
+      }
+      const reqs = lastReqs
       return scoreResources(node, resources, reqs, false, scorer)
     },
   }

@@ -46,11 +46,11 @@ export function filterConstraints(constraints: any[], podLabels: Record<string, 
 }
 
 /** helper.DefaultSelector: Services selecting the pod + its controlling RC/RS/StatefulSet selector. */
-export function defaultSelector(pod: KubeObject, store: ObjectStore): Selector {
+export function defaultSelector(pod: KubeObject, store: ObjectStore, services?: (ns: string) => KubeObject[]): Selector {
   const ns = pod.metadata.namespace ?? 'default'
   const labels = pod.metadata.labels ?? {}
   let set: Record<string, string> = {}
-  for (const svc of store.list('/Service', ns)) {
+  for (const svc of services ? services(ns) : store.list('/Service', ns)) {
     const sel = svc.spec?.selector
     if (sel == null) continue
     if (setAsSelector(sel).matches(labels)) set = {...set, ...sel}

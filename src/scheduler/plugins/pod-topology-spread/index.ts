@@ -1,6 +1,7 @@
 // PodTopologySpread (PreFilter, Filter, PreScore, Score): DoNotSchedule constraints filter by skew;
 // ScheduleAnyway constraints (or the system defaults) score (filtering.go, scoring.go).
 import type {ObjectStore} from '../../../api/store/store.js'
+import type {KubeObject} from '../../../api/types.js'
 import type {CycleState, StateData} from '../../framework/cycle-state.js'
 import type {FilterPlugin, Handle, PreFilterPlugin, PreScorePlugin, ScorePlugin} from '../../framework/interfaces.js'
 import type {NodeInfo} from '../../framework/node-info.js'
@@ -36,22 +37,45 @@ class PreFilterState implements StateData {
     public tpPairToMatchNum: Map<string, number>,
   ) {}
 
+  /** key → [global minimum, number of domains], computed lazily; cleared when counts change */
+  private mins = new Map<string, [number, number]>()
+
   clone(): PreFilterState {
     return new PreFilterState(this.constraints, new Map(this.tpPairToMatchNum))
   }
 
+  add(pair: string, delta: number): void {
+    this.tpPairToMatchNum.set(pair, (this.tpPairToMatchNum.get(pair) ?? 0) + delta)
+    this.mins.clear()
+  }
+
   /** the global minimum over the key's domains, 0 when there are fewer domains than minDomains */
   minMatchNum(key: string, minDomains: number): number {
-    let min = 0x7fffffff
-    let domains = 0
-    const prefix = key + '\0'
-    for (const [pair, n] of this.tpPairToMatchNum) {
-      if (!pair.startsWith(prefix)) continue
-      domains++
-      if (n < min) min = n
+    let m = this.mins.get(key)
+    if (!m) {
+      let min = 0x7fffffff
+      let domains = 0
+      const prefix = key + '\0'
+      for (const [pair, n] of this.tpPairToMatchNum) {
+        if (!pair.startsWith(prefix)) continue
+        domains++
+        if (n < min) min = n
+      }
+      m = [min, domains]
+      this.mins.set(key, m)
     }
-    return domains < minDomains ? 0 : min
+    return m[1] < minDomains ? 0 : m[0]
   }
+}
+
+interface CountIndex {
+  listVersion: number
+  gens: Int32Array
+  counts: Int32Array
+  selector: Selector
+  ns: string
+  /** `${topologyKey}|${required keys}` → matching pods per topology value over nodes having all required keys */
+  domains: Map<string, {seq: number; included: Int32Array; totals: Map<string, number>}>
 }
 
 interface PreScoreState {
@@ -60,31 +84,115 @@ interface PreScoreState {
   /** per constraint: topology value → count */
   topologyValueToPodCounts: Array<Map<string, number>>
   normalizingWeight: number[]
+  indexes: Array<CountIndex | undefined>
 }
 
 export function newPodTopologySpread(args: PodTopologySpreadArgs = {}, handle: Handle): PreFilterPlugin & FilterPlugin & PreScorePlugin & ScorePlugin {
   const systemDefaulted = (args.defaultingType ?? 'System') === 'System'
   const defaults = systemDefaulted ? SYSTEM_DEFAULT_CONSTRAINTS : (args.defaultConstraints ?? [])
   const store: ObjectStore = handle.store
-  // count cache: NodeInfo → selector key → [generation, count]; avoids recounting unchanged nodes every cycle
-  const countCache = new WeakMap<NodeInfo, Map<string, [number, number]>>()
+  // Matching-pod counts per node, per (namespace, selector), kept across cycles: a node is recounted only when its
+  // pods changed (NodeInfo.generation), so a cycle costs an array read per node instead of a scan of its pods.
+  const indexes = new Map<string, CountIndex>()
+  const selectorKeys = new WeakMap<Selector, [string, CountIndex]>()
 
-  function count(node: NodeInfo, selector: Selector, ns: string): number {
-    if (selector.empty) return 0
+  function countIndex(selector: Selector, ns: string): CountIndex {
+    const cached = selectorKeys.get(selector)
+    const n = handle.cache.numNodes()
+    if (cached && cached[1].listVersion === handle.cache.listVersion && cached[0] === ns) return cached[1]
     const key = ns + '|' + JSON.stringify(selector.requirements) + (selector.nothing ? '!' : '')
-    let m = countCache.get(node)
-    if (!m) countCache.set(node, (m = new Map()))
-    const hit = m.get(key)
-    if (hit && hit[0] === node.generation) return hit[1]
-    const n = countPodsMatchSelector(node.pods, selector, ns)
-    m.set(key, [node.generation, n])
-    return n
+    let ci = indexes.get(key)
+    if (!ci || ci.listVersion !== handle.cache.listVersion) {
+      if (indexes.size > 4096) indexes.clear()
+      ci = {listVersion: handle.cache.listVersion, gens: new Int32Array(n).fill(-1), counts: new Int32Array(n), selector, ns, domains: new Map()}
+      indexes.set(key, ci)
+    }
+    selectorKeys.set(selector, [ns, ci])
+    return ci
+  }
+
+  /**
+   * Σ matching pods per value of `key` over the nodes having every key of `required` (all nodes count: the caller
+   * made sure inclusion policies exclude none). Kept up to date from the cache's change log, so a cycle costs
+   * the nodes that changed since the last one, not every node.
+   */
+  function domainTotals(ci: CountIndex, key: string, required: string[]): Map<string, number> {
+    const dk = key + '|' + required.join(',')
+    const nodes = handle.cache.list()
+    const hasAll = (n: NodeInfo) => required.every((k) => k in n.labels)
+    let d = ci.domains.get(dk)
+    const changed = d ? handle.cache.changesSince(d.seq) : null
+    if (!d || !changed) {
+      d = {seq: handle.cache.changeSeq, included: new Int32Array(nodes.length), totals: new Map()}
+      for (const n of nodes) {
+        const v = n.labels[key]
+        if (v === undefined || !hasAll(n)) continue
+        const c = count(n, ci.selector, ci.ns, ci)
+        d.included[n.clusterIndex] = c
+        d.totals.set(v, (d.totals.get(v) ?? 0) + c)
+      }
+      ci.domains.set(dk, d)
+      return d.totals
+    }
+    for (const n of changed) {
+      const i = n.clusterIndex
+      if (i < 0 || i >= d.included.length) continue
+      const v = n.labels[key]
+      if (v === undefined || !hasAll(n)) continue
+      const c = count(n, ci.selector, ci.ns, ci)
+      const delta = c - d.included[i]
+      if (delta !== 0) {
+        d.included[i] = c
+        d.totals.set(v, (d.totals.get(v) ?? 0) + delta)
+      }
+    }
+    d.seq = handle.cache.changeSeq
+    return d.totals
+  }
+
+  function count(node: NodeInfo, selector: Selector, ns: string, index?: CountIndex): number {
+    if (selector.empty) return 0
+    const ci = index ?? countIndex(selector, ns)
+    const i = node.clusterIndex
+    if (i < 0 || i >= ci.gens.length) return countPodsMatchSelector(node.pods, selector, ns)
+    if (ci.gens[i] === node.generation) return ci.counts[i]
+    const c = countPodsMatchSelector(node.pods, selector, ns)
+    ci.gens[i] = node.generation
+    ci.counts[i] = c
+    return c
+  }
+
+  /** matchNodeInclusionPolicies, with the common cases (no required node affinity, taints ignored) short-cut */
+  function inclusionChecker(pod: PodInfo): ((c: Constraint, node: NodeInfo) => boolean) & {trivial(c: Constraint): boolean} {
+    const spec = pod.pod.spec ?? {}
+    const hasRequired = !!spec.nodeSelector || !!spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
+    const trivial = (c: Constraint) => c.nodeTaintsPolicy !== 'Honor' && (c.nodeAffinityPolicy !== 'Honor' || !hasRequired)
+    const check = (c: Constraint, node: NodeInfo) => trivial(c) || matchNodeInclusionPolicies(c, pod, node)
+    return Object.assign(check, {trivial})
+  }
+
+  // Services by namespace, refreshed when a Service changes (listing the store per pod is costly at scale)
+  let services: Map<string, KubeObject[]> | undefined
+  store.watch((ev) => {
+    if (ev.object.kind === 'Service') services = undefined
+  })
+  function servicesIn(ns: string): KubeObject[] {
+    if (!services) {
+      services = new Map()
+      for (const svc of store.list('/Service')) {
+        const n = svc.metadata.namespace ?? 'default'
+        const list = services.get(n)
+        if (list) list.push(svc)
+        else services.set(n, [svc])
+      }
+    }
+    return services.get(ns) ?? []
   }
 
   function buildDefaultConstraints(pod: PodInfo, action: string): Constraint[] {
     const cs = filterConstraints(defaults, pod.labels, action)
     if (cs.length === 0) return []
-    const sel = defaultSelector(pod.pod, store)
+    const sel = defaultSelector(pod.pod, store, servicesIn)
     if (sel.empty) return []
     return cs.map((c) => ({...c, selector: sel}))
   }
@@ -102,8 +210,7 @@ export function newPodTopologySpread(args: PodTopologySpreadArgs = {}, handle: H
     for (const c of s.constraints) {
       if (!matchNodeInclusionPolicies(c, pod, node)) continue
       if (!c.selector.matches(other.labels)) continue
-      const pair = c.topologyKey + '\0' + node.labels[c.topologyKey]
-      s.tpPairToMatchNum.set(pair, (s.tpPairToMatchNum.get(pair) ?? 0) + delta)
+      s.add(c.topologyKey + '\0' + node.labels[c.topologyKey], delta)
     }
   }
 
@@ -158,38 +265,62 @@ export function newPodTopologySpread(args: PodTopologySpreadArgs = {}, handle: H
         ignoredNodes: new Set(),
         topologyValueToPodCounts: constraints.map(() => new Map()),
         normalizingWeight: [],
+        indexes: [],
       }
       const topoSize = constraints.map(() => 0)
+      const domainKeys: Array<[number, string]> = []
+      constraints.forEach((c, i) => {
+        if (c.topologyKey !== HOSTNAME) domainKeys.push([i, c.topologyKey])
+      })
       for (const node of filteredNodes) {
         if (requireAll && !nodeLabelsMatchSpreadConstraints(node.labels, constraints)) {
           s.ignoredNodes.add(node.name)
           continue
         }
-        constraints.forEach((c, i) => {
-          if (c.topologyKey === HOSTNAME) return
-          const v = node.labels[c.topologyKey]
-          if (v === undefined) return
-          if (!s.topologyValueToPodCounts[i].has(v)) {
-            s.topologyValueToPodCounts[i].set(v, 0)
+        for (let k = 0; k < domainKeys.length; k++) {
+          const [i, key] = domainKeys[k]
+          const v = node.labels[key]
+          if (v === undefined) continue
+          const m = s.topologyValueToPodCounts[i]
+          if (!m.has(v)) {
+            m.set(v, 0)
             topoSize[i]++
           }
-        })
+        }
       }
       s.normalizingWeight = constraints.map((c, i) => {
         const sz = c.topologyKey === HOSTNAME ? filteredNodes.length - s.ignoredNodes.size : topoSize[i]
         return Math.log(sz + 2)
       })
-      for (const node of all) {
-        if (requireAll && !nodeLabelsMatchSpreadConstraints(node.labels, constraints)) continue
+      s.indexes = constraints.map((c) => (c.selector.empty ? undefined : countIndex(c.selector, pod.namespace)))
+      const inclusion = inclusionChecker(pod)
+      const trivial = constraints.every((c) => inclusion.trivial(c))
+      const required = requireAll ? [...new Set(constraints.map((c) => c.topologyKey))].sort() : []
+      if (trivial) {
+        // every node counts: take the domain totals, kept incrementally
         constraints.forEach((c, i) => {
-          if (!matchNodeInclusionPolicies(c, pod, node)) return
-          const v = node.labels[c.topologyKey]
-          if (v === undefined) return
+          if (c.topologyKey === HOSTNAME) return
           const counts = s.topologyValueToPodCounts[i]
-          const cur = counts.get(v)
-          if (cur === undefined) return
-          counts.set(v, cur + count(node, c.selector, pod.namespace))
+          const ci = s.indexes[i]
+          if (!ci) return
+          const totals = domainTotals(ci, c.topologyKey, required.length > 0 ? required : [c.topologyKey])
+          for (const v of counts.keys()) counts.set(v, totals.get(v) ?? 0)
         })
+      } else {
+        for (const node of all) {
+          if (requireAll && !nodeLabelsMatchSpreadConstraints(node.labels, constraints)) continue
+          for (let i = 0; i < constraints.length; i++) {
+            const c = constraints[i]
+            if (c.topologyKey === HOSTNAME) continue // per-node counts are taken in Score
+            const v = node.labels[c.topologyKey]
+            if (v === undefined) continue
+            const counts = s.topologyValueToPodCounts[i]
+            const cur = counts.get(v)
+            if (cur === undefined) continue
+            if (!inclusion(c, node)) continue
+            counts.set(v, cur + count(node, c.selector, pod.namespace, s.indexes[i]))
+          }
+        }
       }
       state.write(PRESCORE_KEY, s)
       return null
@@ -198,12 +329,14 @@ export function newPodTopologySpread(args: PodTopologySpreadArgs = {}, handle: H
       const s = state.read<PreScoreState>(PRESCORE_KEY)
       if (!s || s.ignoredNodes.has(node.name)) return 0
       let score = 0
-      s.constraints.forEach((c, i) => {
+      const cs = s.constraints
+      for (let i = 0; i < cs.length; i++) {
+        const c = cs[i]
         const v = node.labels[c.topologyKey]
-        if (v === undefined) return
-        const cnt = c.topologyKey === HOSTNAME ? count(node, c.selector, pod.namespace) : (s.topologyValueToPodCounts[i].get(v) ?? 0)
+        if (v === undefined) continue
+        const cnt = c.topologyKey === HOSTNAME ? count(node, c.selector, pod.namespace, s.indexes[i]) : (s.topologyValueToPodCounts[i].get(v) ?? 0)
         score += cnt * s.normalizingWeight[i] + (c.maxSkew - 1)
-      })
+      }
       return goRound(score)
     },
     normalizeScore(state, _pod, scores) {
@@ -211,20 +344,17 @@ export function newPodTopologySpread(args: PodTopologySpreadArgs = {}, handle: H
       if (!s) return
       let min = Number.MAX_SAFE_INTEGER
       let max = 0
-      const invalid = new Set<number>()
-      scores.forEach((sc, i) => {
-        if (s.ignoredNodes.has(sc.name)) {
-          invalid.add(i)
-          return
-        }
+      const ignored = s.ignoredNodes
+      for (const sc of scores) {
+        if (ignored.size > 0 && ignored.has(sc.name)) continue
         if (sc.score < min) min = sc.score
         if (sc.score > max) max = sc.score
-      })
-      scores.forEach((sc, i) => {
-        if (invalid.has(i)) sc.score = 0
+      }
+      for (const sc of scores) {
+        if (ignored.size > 0 && ignored.has(sc.name)) sc.score = 0
         else if (max === 0) sc.score = 100
         else sc.score = Math.trunc((100 * (max + min - sc.score)) / max)
-      })
+      }
     },
   }
 }

@@ -39,9 +39,22 @@ export async function runApply(o: RunApplyOptions): Promise<RunApplyResult> {
   try {
     const report = await withCluster({home: o.home, cluster: o.cluster, write: true, dryRun: o.dryRun}, (s) => {
       const schemaErrors = o.validate === 'ignore' ? [] : schemaErrorsFor(loaded.docs, s, o.validate === 'strict')
-      if (schemaErrors.length > 0) throw new ApplyErrors(schemaErrors)
       const engine = new Engine(s, {explain: o.explain, schedulerConfig: s.meta?.schedulerConfig})
       engine.start()
+      if (schemaErrors.length > 0) {
+        // kubectl still sends the documents it could map, so their server-side refusals (a missing namespace, a
+        // forbidden pod update) are reported too; the transaction is rolled back, so nothing is stored
+        const failed = (d: (typeof loaded.docs)[number]) => schemaErrors.some((e) => e.startsWith(`error: ${d.file}:`) && e.includes(`(document ${d.docIndex}, `))
+        const rest = loaded.docs.filter((d) => !failed(d))
+        let serverErrors: string[] = []
+        try {
+          if (rest.length > 0) applyDocuments({...s, engine}, rest, {namespace: o.namespace, dryRun: true, timeoutMs: 0})
+        } catch (e) {
+          if (e instanceof ApplyErrors) serverErrors = e.lines
+          else throw e
+        }
+        throw new ApplyErrors([...schemaErrors, ...serverErrors])
+      }
       const {report, rawDecisions} = applyDocuments({...s, engine}, loaded.docs, {namespace: o.namespace, dryRun: o.dryRun, timeoutMs})
       recordDecisions(s, rawDecisions)
       return report

@@ -2,6 +2,7 @@
 // the Cluster file, then the defaults of CLI.md §1. The start time: --start-time, the file's spec.startTime,
 // SOURCE_DATE_EPOCH, else the wall clock the command layer passes in.
 
+import {parseSchedulerConfig} from '../scheduler/config.js'
 import {UsageError, UserError} from '../errors.js'
 import {readClusterFile} from './cluster-file.js'
 import {
@@ -88,13 +89,19 @@ export async function buildCreateOptions(input: CreateInput): Promise<{name: str
   }
 }
 
-/** A KubeSchedulerConfiguration file, kept as parsed; the scheduler validates its content. */
+/** A KubeSchedulerConfiguration file, kept as parsed once the scheduler's validation accepts it. */
 export function readSchedulerConfig(file: string): unknown {
   const docs = readYamlDocs(file)
   if (docs.length !== 1) throw new UserError(`${docs[0]?.file ?? file}: expected one KubeSchedulerConfiguration document, found ${docs.length}`)
   const v = docs[0].value as any
   if (!v || typeof v !== 'object' || v.kind !== 'KubeSchedulerConfiguration') {
     throw new UserError(`${docs[0].file}: expected kind KubeSchedulerConfiguration (apiVersion kubescheduler.config.k8s.io/v1), got ${v?.kind ? `"${v.kind}"` : 'no kind'}`)
+  }
+  try {
+    parseSchedulerConfig(v)
+  } catch (e) {
+    if (e instanceof UserError) throw new UserError(`${docs[0].file}: ${e.message}`)
+    throw e
   }
   return v
 }

@@ -73,7 +73,8 @@ export function fastLoad(text: string, strict: boolean): unknown {
 
 /** Anchors and aliases go to the careful parser (alias bombs); so do documents with `<<` merge keys. */
 export function needsCarefulParse(text: string): boolean {
-  return text.includes('&') || text.includes('*') || text.includes('<<')
+  // a flow collection right inside another (`{{x}}`, an unrendered template) may be a collection used as a map key
+  return text.includes('&') || text.includes('*') || text.includes('<<') || /[{[]\s*[{[]/.test(text) || /^\s*\? /m.test(text)
 }
 
 export interface DocumentChunk {

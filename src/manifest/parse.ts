@@ -108,6 +108,30 @@ function duplicateKeys(doc: Document): {key: string; offset: number; path: strin
   return found.sort((a, b) => a.offset - b.offset)
 }
 
+/** The first map key that is itself a mapping or a sequence. */
+function collectionKey(doc: Document): {key: unknown; offset: number} | undefined {
+  const stack: unknown[] = [doc.contents]
+  while (stack.length > 0) {
+    const node = stack.pop()
+    if (isMap(node)) {
+      for (const p of node.items) {
+        if (isMap(p.key) || isSeq(p.key)) return {key: (p.key as any).toJSON(), offset: (p.key as Node).range?.[0] ?? 0}
+        stack.push(p.value)
+      }
+    } else if (isSeq(node)) stack.push(...node.items)
+  }
+  return undefined
+}
+
+/** Go's %#v of a value go-yaml decoded into interface{} (what kubectl prints in "invalid map key") */
+function goValue(v: unknown): string {
+  if (v === null || v === undefined) return 'interface {}(nil)'
+  if (typeof v === 'string') return JSON.stringify(v)
+  if (Array.isArray(v)) return `[]interface {}{${v.map(goValue).join(', ')}}`
+  if (typeof v === 'object') return `map[interface {}]interface {}{${Object.entries(v as object).map(([k, x]) => `${JSON.stringify(k)}:${goValue(x)}`).join(', ')}}`
+  return String(v)
+}
+
 function lineStartsOf(text: string): number[] {
   const starts = [0]
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
@@ -251,6 +275,12 @@ function parseCarefully(text: string, from: number, to: number, file: string, do
       if (doc.errors.length > 0) {
         const e = doc.errors[0]
         out.issues.push({file, docIndex, ...lines.at(from + e.pos[0]), code: 'yaml', message: yamlMessage(e.message)})
+        continue
+      }
+      const badKey = collectionKey(doc)
+      if (badKey) {
+        // sigs.k8s.io/yaml converts to JSON, whose keys are strings: a mapping or sequence used as a key is refused
+        out.issues.push({file, docIndex, ...lines.at(from + badKey.offset), code: 'yaml', message: `error parsing ${file}: error converting YAML to JSON: yaml: invalid map key: ${goValue(badKey.key)}`})
         continue
       }
       if (strict) {

@@ -34,14 +34,16 @@ export async function runApply(o: RunApplyOptions): Promise<RunApplyResult> {
   const timeoutMs = parseDuration(o.timeout)
   if (timeoutMs === undefined) throw new UsageError(`invalid --timeout "${o.timeout}": use a duration such as 30s, 5m or 1h`)
   const loaded = await loadManifests(o.files, {recursive: o.recursive, strict: o.validate === 'strict', readStdin: o.readStdin})
-  if (loaded.issues.length > 0) return {errors: loaded.issues.map(formatIssue), warnings: []}
+  // like kubectl, a file that does not parse does not stop the other documents from being checked
+  const parseErrors = loaded.issues.map(formatIssue)
+  if (parseErrors.length > 0 && loaded.docs.length === 0) return {errors: parseErrors, warnings: []}
   if (loaded.docs.length === 0) return {errors: ['error: no objects passed to apply'], warnings: []}
   try {
     const report = await withCluster({home: o.home, cluster: o.cluster, write: true, dryRun: o.dryRun}, (s) => {
       const schemaErrors = o.validate === 'ignore' ? [] : schemaErrorsFor(loaded.docs, s, o.validate === 'strict')
       const engine = new Engine(s, {explain: o.explain, schedulerConfig: s.meta?.schedulerConfig})
       engine.start()
-      if (schemaErrors.length > 0) {
+      if (schemaErrors.length > 0 || parseErrors.length > 0) {
         // kubectl still sends the documents it could map, so their server-side refusals (a missing namespace, a
         // forbidden pod update) are reported too; the transaction is rolled back, so nothing is stored
         const failed = (d: (typeof loaded.docs)[number]) => schemaErrors.some((e) => e.startsWith(`error: ${d.file}:`) && e.includes(`(document ${d.docIndex}, `))
@@ -53,7 +55,7 @@ export async function runApply(o: RunApplyOptions): Promise<RunApplyResult> {
           if (e instanceof ApplyErrors) serverErrors = e.lines
           else throw e
         }
-        throw new ApplyErrors([...schemaErrors, ...serverErrors])
+        throw new ApplyErrors([...parseErrors, ...schemaErrors, ...serverErrors])
       }
       const {report, rawDecisions} = applyDocuments({...s, engine}, loaded.docs, {namespace: o.namespace, dryRun: o.dryRun, timeoutMs})
       recordDecisions(s, rawDecisions)

@@ -9,7 +9,7 @@ import {keyOf, objectKey} from '../../api/store/keys.js'
 import {hashString, SeededRandom} from '../../clock/random.js'
 import {WorkQueue} from '../runtime/workqueue.js'
 import type {Controller, ControllerContext} from '../runtime/types.js'
-import {ANN, bestMatch, capacityOf, requestOf} from './matching.js'
+import {ANN, bestMatch, capacityOf, checkVolumeSatisfyClaim, requestOf} from './matching.js'
 
 export {standardStorageClass, LOCAL_PATH_PROVISIONER} from './storage-class.js'
 import {LOCAL_PATH_PROVISIONER} from './storage-class.js'
@@ -58,6 +58,11 @@ class PersistentVolumeController implements Controller {
       if (ev.type !== 'DELETED') this.queue.add(keyOf(o))
       // a new or freed volume may satisfy a pending claim
       for (const pvc of this.ctx.store.list('/PersistentVolumeClaim')) if (!pvc.spec?.volumeName || pvc.spec.volumeName === o.metadata.name) this.queue.add(keyOf(pvc))
+    } else if (o.kind === 'Pod' && o.apiVersion === 'v1' && ev.type === 'ADDED') {
+      // stands in for the controller's periodic resync: a new consumer changes what a waiting claim reports
+      for (const v of o.spec?.volumes ?? []) {
+        if (v.persistentVolumeClaim?.claimName) this.queue.add(objectKey('', 'PersistentVolumeClaim', o.metadata.namespace, v.persistentVolumeClaim.claimName))
+      }
     } else if (o.kind === 'StorageClass' && ev.type !== 'DELETED') {
       for (const pvc of this.ctx.store.list('/PersistentVolumeClaim')) if (!pvc.spec?.volumeName) this.queue.add(keyOf(pvc))
     }
@@ -89,7 +94,13 @@ class PersistentVolumeController implements Controller {
         return
       }
       const ref = pv.spec?.claimRef
-      if (!ref) return this.bind(pvc, pv, false)
+      if (!ref) {
+        // the user asked for a volume nobody claims: bind only if it satisfies the claim
+        const mismatch = checkVolumeSatisfyClaim(pv, pvc)
+        if (!mismatch) return this.bind(pvc, pv, false)
+        this.tell(pvc, 'Warning', 'VolumeMismatch', `Cannot bind to requested volume "${pv.metadata.name}": ${mismatch}`)
+        return this.setClaimPhase(pvc, 'Pending')
+      }
       if (ref.name === pvc.metadata.name && ref.namespace === pvc.metadata.namespace && (!ref.uid || ref.uid === pvc.metadata.uid)) {
         return this.bind(pvc, pv, false)
       }
@@ -104,7 +115,7 @@ class PersistentVolumeController implements Controller {
       // the scheduler may pre-bind a static volume itself; otherwise wait for it to pick a node
       const pre = store.list('/PersistentVolume').find((pv) => refersTo(pv, pvc))
       if (pre) return this.bind(pvc, pre, true)
-      this.tell(pvc, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding')
+      this.emitEventForUnboundDelayBindingClaim(pvc)
       return this.setClaimPhase(pvc, 'Pending')
     }
     const match = bestMatch(pvc, store.list('/PersistentVolume'), node)
@@ -127,6 +138,18 @@ class PersistentVolumeController implements Controller {
     const annotated = this.annotateProvisioner(pvc, provisioner)
     if (RUNNING_PROVISIONERS.has(provisioner)) this.provision(annotated, cls, selectedNode)
     else this.setClaimPhase(annotated, 'Pending')
+  }
+
+  /** pv_controller.go emitEventForUnboundDelayBindingClaim: name the pods that use the claim but are not scheduled */
+  private emitEventForUnboundDelayBindingClaim(pvc: KubeObject): void {
+    const podNames = this.ctx.store
+      .list('/Pod')
+      .filter((p) => p.metadata.namespace === pvc.metadata.namespace && !p.spec?.nodeName)
+      .filter((p) => (p.spec?.volumes ?? []).some((v: any) => v.persistentVolumeClaim?.claimName === pvc.metadata.name))
+      .map((p) => p.metadata.name)
+    if (podNames.length === 0) return this.tell(pvc, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding')
+    const message = podNames.length > 1 ? `waiting for pods ${podNames.join(',')} to be scheduled` : `waiting for pod ${podNames[0]} to be scheduled`
+    this.tell(pvc, 'Normal', 'WaitForPodScheduled', message)
   }
 
   /** Record a claim's waiting event once per reason (the recorder would only count repeats). */
@@ -233,8 +256,9 @@ class PersistentVolumeController implements Controller {
   }
 }
 
+/** storagehelpers.GetPersistentVolumeClaimClass: the beta annotation wins over spec.storageClassName */
 export function claimClass(pvc: KubeObject): string {
-  return pvc.spec?.storageClassName ?? pvc.metadata.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? ''
+  return pvc.metadata.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? pvc.spec?.storageClassName ?? ''
 }
 
 function claimRef(pvc: KubeObject): any {

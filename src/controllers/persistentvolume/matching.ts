@@ -60,8 +60,21 @@ export function volumeFitsNode(pv: KubeObject, node: KubeObject | undefined): bo
   return terms.some((t) => nodeSelectorTermMatches(t, node))
 }
 
+/** storagehelpers.GetPersistentVolumeClaimClass: the beta annotation wins over spec.storageClassName */
 function claimClass(pvc: KubeObject): string {
-  return pvc.spec?.storageClassName ?? pvc.metadata.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? ''
+  return pvc.metadata.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? pvc.spec?.storageClassName ?? ''
+}
+
+/** pv_controller.go checkVolumeSatisfyClaim: why a claim cannot bind to the volume it names, or undefined. */
+export function checkVolumeSatisfyClaim(pv: KubeObject, pvc: KubeObject): string | undefined {
+  if (pv.metadata.deletionTimestamp) return `the volume is marked for deletion "${pv.metadata.name}"`
+  if (bytes(capacityOf(pv)) < bytes(requestOf(pvc))) return 'requested PV is too small'
+  const volumeClass = pv.metadata.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? pv.spec?.storageClassName ?? ''
+  if (volumeClass !== claimClass(pvc)) return 'storageClassName does not match'
+  if ((pv.spec?.volumeMode ?? 'Filesystem') !== (pvc.spec?.volumeMode ?? 'Filesystem')) return 'incompatible volumeMode'
+  const pvModes: string[] = pv.spec?.accessModes ?? []
+  if (!(pvc.spec?.accessModes ?? []).every((m: string) => pvModes.includes(m))) return 'incompatible accessMode'
+  return undefined
 }
 
 export function bestMatch(pvc: KubeObject, volumes: KubeObject[], node: KubeObject | undefined): KubeObject | undefined {

@@ -87,14 +87,15 @@ export function newVolumeBinding(_args: unknown, handle: Handle): PreFilterPlugi
         const pvc = getPVC(handle.store, pod.namespace, name)
         if (!pvc) return {status: Status.unresolvable(`persistentvolumeclaim "${name}" not found`)}
         if (pvc.metadata.deletionTimestamp) return {status: Status.unresolvable(`persistentvolumeclaim "${name}" is being deleted`)}
-        if (pvc.spec?.volumeName) {
+        // isPVCFullyBound: a claim that names a volume is bound only once the PV controller completed the binding
+        if (pvc.spec?.volumeName && pvc.metadata.annotations?.['pv.kubernetes.io/bind-completed'] !== undefined) {
           data.bound.push(pvc)
           continue
         }
         const cls = pvcClassName(pvc)
         const sc = cls ? getStorageClass(handle.store, cls) : undefined
-        if (cls && !sc) return {status: Status.unresolvable(`storageclass.storage.k8s.io "${cls}" not found`)}
-        if (sc?.volumeBindingMode === 'WaitForFirstConsumer') data.delayed.push(pvc)
+        // IsDelayBindingMode: a class that does not exist is not delayed; a pre-bound claim counts as immediate
+        if (sc?.volumeBindingMode === 'WaitForFirstConsumer' && !pvc.spec?.volumeName) data.delayed.push(pvc)
         else immediate = true
       }
       if (immediate) return {status: Status.unresolvable(ERR_UNBOUND_IMMEDIATE)}

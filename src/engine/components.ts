@@ -11,7 +11,7 @@ export interface SchedulerLike extends Controller {
   decisionsFor?(podKey: string): unknown[]
 }
 
-export function makeScheduler(opts: {config?: unknown; explain?: boolean}): SchedulerLike | undefined {
+export function makeScheduler(opts: {config?: unknown; explain?: boolean; fullDetailMaxNodes?: number}): SchedulerLike | undefined {
   return createScheduler(opts as never)
 }
 

@@ -31,6 +31,12 @@ export interface EngineOptions {
   withoutKubelet?: boolean
 }
 
+/**
+ * Decisions keep every node's per-plugin breakdown up to this cluster size (above it a summary; `--explain` keeps
+ * all). CLI.md allows 1,000; at that size 10,000 full attempts are gigabytes, so k8sim stops at 100 (README).
+ */
+const FULL_DETAIL_MAX_NODES = 100
+
 /** Timers run at one virtual instant before the engine calls it a livelock. */
 const MAX_STEPS_PER_INSTANT = 200_000
 
@@ -48,7 +54,7 @@ export class Engine {
     this.events = new StoreEventRecorder(s.store, s.clock, s.rng)
     this.ctx = {store: s.store, clock: s.clock, rng: s.rng, events: this.events, registry: s.registry, api: this.api}
     this.loops = [...(opts.controllers ?? createControllers())]
-    this.scheduler = opts.withoutScheduler ? undefined : makeScheduler({config: opts.schedulerConfig, explain: opts.explain})
+    this.scheduler = opts.withoutScheduler ? undefined : makeScheduler({config: opts.schedulerConfig, explain: opts.explain, fullDetailMaxNodes: FULL_DETAIL_MAX_NODES})
     if (this.scheduler) this.loops.push(this.scheduler)
     if (!opts.withoutKubelet) {
       const kubelet = makeKubelet()

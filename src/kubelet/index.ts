@@ -4,6 +4,7 @@
 // then freeze as they are, as on a real node that lost its kubelet.
 import type {KubeObject} from '../api/types.js'
 import type {WatchEvent} from '../api/store/store.js'
+import {unattachedVolumes, failedAttachMessage, failedMountMessage} from './volume-attach.js'
 import {keyOf, objectKey} from '../api/store/keys.js'
 import type {Timer} from '../clock/clock.js'
 import {WorkQueue} from '../controllers/runtime/workqueue.js'
@@ -188,7 +189,12 @@ class Kubelet implements Controller {
       usedIPs: () => new Set(podsHere().filter((p) => !isTerminal(p) && !p.spec?.hostNetwork && p.status?.podIP).map((p) => p.status.podIP)),
       podCIDR: () => podCIDROf(store.get(nodeKey(nodeName))!, () => store.list('/Node').map((n) => n.metadata.name ?? '')),
       configError: (pod, c) => containerConfigError(store, pod, c),
-      mountError: (pod) => volumeMountError(store, pod),
+      mountError: (pod) => {
+        const unattached = unattachedVolumes(store, pod)
+        if (unattached.length === 0) return volumeMountError(store, pod)
+        for (const v of unattached) this.ctx.events.event(pod, 'Warning', 'FailedAttachVolume', failedAttachMessage(v), {component: 'attachdetach-controller'})
+        return failedMountMessage(pod, unattached)
+      },
       claimsBound: (pod) => claimsBound(store, pod),
       event: (pod, type, reason, message, fieldPath) =>
         this.ctx.events.event(pod, type, reason, message, {component: 'kubelet', host: nodeName}, fieldPath),

@@ -116,9 +116,10 @@ function collectionKey(doc: Document): {key: unknown; offset: number} | undefine
     if (isMap(node)) {
       for (const p of node.items) {
         if (isMap(p.key) || isSeq(p.key)) return {key: (p.key as any).toJSON(), offset: (p.key as Node).range?.[0] ?? 0}
-        stack.push(p.value)
       }
-    } else if (isSeq(node)) stack.push(...node.items)
+      // depth-first in document order, as go-yaml meets them
+      stack.push(...node.items.map((p) => p.value).reverse())
+    } else if (isSeq(node)) stack.push(...[...node.items].reverse())
   }
   return undefined
 }

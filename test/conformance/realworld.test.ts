@@ -196,6 +196,23 @@ async function compareState(b: any, run: Run, extraProblems: any[] = []) {
     expect(ready, `service ${want.name} ready endpoints`).toBe(want.endpoints)
   }
 
+  // other objects: they exist; a PersistentVolume's phase and claim, a StorageClass's provisioner and binding mode
+  for (const want of b.objects ?? []) {
+    const args = ['get', want.kind.toLowerCase(), want.name, '-o', 'json', ...(want.namespace ? ['-n', want.namespace] : [])]
+    const r = await k8simInProcess(args, {home})
+    expect(r.status, `${want.kind}/${want.name}: ${r.stderr}`).toBe(0)
+    const o = JSON.parse(r.stdout)
+    if (want.kind === 'PersistentVolume') {
+      expect(o.status?.phase, `PersistentVolume/${want.name}`).toBe(want.status)
+      const ref = o.spec?.claimRef
+      expect(ref ? `${ref.namespace}/${ref.name}` : '', `PersistentVolume/${want.name} claim`).toBe(want.claim)
+    }
+    if (want.kind === 'StorageClass') {
+      expect(o.provisioner).toBe(want.provisioner)
+      expect(o.volumeBindingMode ?? 'Immediate').toBe(want.volumeBindingMode)
+    }
+  }
+
   const wantCodes = [...new Set((b.problems ?? []).filter((p: any) => p.severity === 'error' && !p.latent).map((p: any) => p.code))]
   const gotCodes = new Set([...(run.report?.problems ?? []), ...extraProblems].filter((p: any) => p.severity === 'error').map((p: any) => p.code))
   const problems = JSON.stringify([...(run.report?.problems ?? []), ...extraProblems].map((p: any) => `${p.severity} ${p.code} ${p.object}`))

@@ -18,6 +18,16 @@ const SOURCE = {component: 'persistentvolume-controller'}
 /** Provisioners that run in a k8sim cluster. */
 const RUNNING_PROVISIONERS = new Set([LOCAL_PATH_PROVISIONER])
 const NO_PROVISIONER = 'kubernetes.io/no-provisioner'
+/** In-tree provisioners whose volumes CSI migration hands to a CSI driver (csi-translation-lib, all on in 1.32). */
+const CSI_MIGRATED_PROVISIONERS: Record<string, string> = {
+  'kubernetes.io/aws-ebs': 'ebs.csi.aws.com',
+  'kubernetes.io/gce-pd': 'pd.csi.storage.gke.io',
+  'kubernetes.io/azure-disk': 'disk.csi.azure.com',
+  'kubernetes.io/azure-file': 'file.csi.azure.com',
+  'kubernetes.io/cinder': 'cinder.csi.openstack.org',
+  'kubernetes.io/vsphere-volume': 'csi.vsphere.vmware.com',
+  'kubernetes.io/portworx-volume': 'pxd.portworx.com',
+}
 
 /** The provisioner's event source, as local-path-provisioner names itself (`<name>_<pod>_<uuid>`). */
 function provisionerSource(provisioner: string): {component: string} {
@@ -128,9 +138,16 @@ class PersistentVolumeController implements Controller {
       this.tell(pvc, 'Warning', 'ProvisioningFailed', `storageclass.storage.k8s.io "${className}" not found`)
       return this.setClaimPhase(pvc, 'Pending')
     }
-    const provisioner: string = cls.provisioner ?? ''
-    if (provisioner === NO_PROVISIONER) {
+    const classProvisioner: string = cls.provisioner ?? ''
+    if (classProvisioner === NO_PROVISIONER) {
       this.tell(pvc, 'Normal', 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set')
+      return this.setClaimPhase(pvc, 'Pending')
+    }
+    // findProvisionablePlugin: a migrated in-tree provisioner is handed to its CSI driver; any other
+    // kubernetes.io/ name has no plugin left in 1.32
+    const provisioner = CSI_MIGRATED_PROVISIONERS[classProvisioner] ?? classProvisioner
+    if (provisioner.startsWith('kubernetes.io/')) {
+      this.tell(pvc, 'Warning', 'ProvisioningFailed', `no volume plugin matched name: ${provisioner}`)
       return this.setClaimPhase(pvc, 'Pending')
     }
     this.tell(pvc, 'Normal', 'ExternalProvisioning',

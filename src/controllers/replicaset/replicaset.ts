@@ -37,10 +37,28 @@ export class ReplicaSetController extends QueueController {
     this.name = flavor.name
   }
 
+  /** pods without a controllerRef, by namespace: the only ones a set may adopt (scanning every pod is O(N²)) */
+  private orphans = new Map<string, Set<string>>()
+
+  private trackOrphan(ev: WatchEvent): void {
+    const ns = ev.object.metadata.namespace ?? ''
+    const key = keyOf(ev.object)
+    const orphan = ev.type !== 'DELETED' && !controllerRefOf(ev.object)
+    let set = this.orphans.get(ns)
+    if (orphan) {
+      if (!set) this.orphans.set(ns, (set = new Set()))
+      set.add(key)
+    } else set?.delete(key)
+  }
+
   protected register(): void {
     const gk = `${this.flavor.group}/${this.flavor.kind}`
     this.hub.on(gk, (ev) => this.queue.add(keyOf(ev.object)))
-    this.hub.on('/Pod', (ev) => this.onPod(ev))
+    for (const p of this.ctx.store.list('/Pod')) this.trackOrphan({type: 'ADDED', object: p})
+    this.hub.on('/Pod', (ev) => {
+      this.trackOrphan(ev)
+      this.onPod(ev)
+    })
     for (const rs of this.ctx.store.list(gk)) this.queue.add(keyOf(rs))
   }
 
@@ -54,6 +72,7 @@ export class ReplicaSetController extends QueueController {
     // an orphan: every set that selects it may adopt it
     if (ev.type !== 'DELETED' && !controllerRefOf(ev.object)) {
       const gk = `${this.flavor.group}/${this.flavor.kind}`
+      // rare (bare pods): every set of the namespace may adopt it
       for (const rs of this.hub.inNamespace(gk, ev.object.metadata.namespace ?? '')) {
         if (this.matches(rs, ev.object)) this.queue.add(keyOf(rs))
       }
@@ -69,8 +88,9 @@ export class ReplicaSetController extends QueueController {
   /** Owned pods after adopting matching orphans and releasing owned pods that stopped matching. */
   private claimPods(rs: KubeObject): KubeObject[] {
     const candidates = [...this.ownedPods(rs)]
-    for (const p of this.hub.inNamespace('/Pod', rs.metadata.namespace ?? '')) {
-      if (!controllerRefOf(p) && !p.metadata.deletionTimestamp && isPodActive(p)) candidates.push(p)
+    for (const key of this.orphans.get(rs.metadata.namespace ?? '') ?? []) {
+      const p = this.ctx.store.get(key)
+      if (p && !controllerRefOf(p) && !p.metadata.deletionTimestamp && isPodActive(p)) candidates.push(p)
     }
     return claimObjects(this.ctx.api, rs, candidates, (p) => this.matches(rs, p))
   }

@@ -193,7 +193,7 @@ class Kubelet implements Controller {
         const unattached = unattachedVolumes(store, pod)
         if (unattached.length === 0) return volumeMountError(store, pod)
         for (const v of unattached) this.ctx.events.event(pod, 'Warning', 'FailedAttachVolume', failedAttachMessage(v), {component: 'attachdetach-controller'})
-        return failedMountMessage(pod, unattached)
+        return failedMountMessage(unattached)
       },
       claimsBound: (pod) => claimsBound(store, pod),
       event: (pod, type, reason, message, fieldPath) =>

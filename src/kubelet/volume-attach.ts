@@ -6,13 +6,14 @@ import type {ObjectStore} from '../api/store/store.js'
 import type {KubeObject} from '../api/types.js'
 import {objectKey} from '../api/store/keys.js'
 
-/** In-tree source → [CSI driver, volume handle] (csi-translation-lib plugins; attachable ones only). */
-const MIGRATED: Record<string, [string, (s: any) => string]> = {
-  awsElasticBlockStore: ['ebs.csi.aws.com', (s) => s.volumeID],
-  gcePersistentDisk: ['pd.csi.storage.gke.io', (s) => s.pdName],
-  azureDisk: ['disk.csi.azure.com', (s) => s.diskURI],
-  cinder: ['cinder.csi.openstack.org', (s) => s.volumeID],
-  vsphereVolume: ['csi.vsphere.vmware.com', (s) => s.volumePath],
+/** In-tree source → [CSI driver, volume handle, the id the translated inline PV is named after]
+ * (csi-translation-lib plugins; attachable ones only). */
+const MIGRATED: Record<string, [string, (s: any) => string, (s: any) => string]> = {
+  awsElasticBlockStore: ['ebs.csi.aws.com', (s) => s.volumeID, (s) => s.volumeID],
+  gcePersistentDisk: ['pd.csi.storage.gke.io', (s) => s.pdName, (s) => s.pdName],
+  azureDisk: ['disk.csi.azure.com', (s) => s.diskURI, (s) => s.diskName],
+  cinder: ['cinder.csi.openstack.org', (s) => s.volumeID, (s) => s.volumeID],
+  vsphereVolume: ['csi.vsphere.vmware.com', (s) => s.volumePath, (s) => s.volumePath],
 }
 
 export interface UnattachedVolume {
@@ -20,11 +21,15 @@ export interface UnattachedVolume {
   name: string
   driver: string
   handle: string
+  /** the volume as the attach/detach controller names it: the PV, or the translated inline PV `<driver>-<id>` */
+  specName: string
 }
 
-function attachSource(spec: any): {driver: string; handle: string} | undefined {
-  for (const [field, [driver, handle]] of Object.entries(MIGRATED)) if (spec?.[field]) return {driver, handle: String(handle(spec[field]) ?? '')}
-  if (spec?.csi?.driver && spec.csi.volumeHandle !== undefined) return {driver: spec.csi.driver, handle: String(spec.csi.volumeHandle)}
+function attachSource(spec: any): {driver: string; handle: string; id: string} | undefined {
+  for (const [field, [driver, handle, id]] of Object.entries(MIGRATED)) {
+    if (spec?.[field]) return {driver, handle: String(handle(spec[field]) ?? ''), id: String(id(spec[field]) ?? '')}
+  }
+  if (spec?.csi?.driver && spec.csi.volumeHandle !== undefined) return {driver: spec.csi.driver, handle: String(spec.csi.volumeHandle), id: String(spec.csi.volumeHandle)}
   return undefined
 }
 
@@ -32,26 +37,28 @@ export function unattachedVolumes(store: ObjectStore, pod: KubeObject): Unattach
   const ns = pod.metadata.namespace ?? 'default'
   const out: UnattachedVolume[] = []
   for (const v of pod.spec?.volumes ?? []) {
-    let src = attachSource(v)
+    const inline = attachSource(v)
+    let found: UnattachedVolume | undefined = inline && {name: v.name, driver: inline.driver, handle: inline.handle, specName: `${inline.driver}-${inline.id}`}
     const claim = v.persistentVolumeClaim?.claimName
-    if (!src && claim) {
+    if (!found && claim) {
       const pvc = store.get(objectKey('', 'PersistentVolumeClaim', ns, claim))
       const pv = pvc?.spec?.volumeName ? store.get(objectKey('', 'PersistentVolume', undefined, pvc.spec.volumeName)) : undefined
-      src = pv ? attachSource(pv.spec) : undefined
+      const src = pv ? attachSource(pv.spec) : undefined
+      if (src) found = {name: v.name, driver: src.driver, handle: src.handle, specName: pv!.metadata.name ?? ''}
     }
-    if (src && !store.get(objectKey('storage.k8s.io', 'CSIDriver', undefined, src.driver))) out.push({name: v.name, ...src})
+    if (found && !store.get(objectKey('storage.k8s.io', 'CSIDriver', undefined, found.driver))) out.push(found)
   }
   return out
 }
 
 /** The attach/detach controller's FailedAttachVolume message (csi_attacher.go waitForVolumeAttachment). */
 export function failedAttachMessage(v: UnattachedVolume): string {
-  return `AttachVolume.Attach failed for volume "${v.name}" : timed out waiting for external-attacher of ${v.driver} CSI driver to attach volume ${v.handle}`
+  return `AttachVolume.Attach failed for volume "${v.specName}" : timed out waiting for external-attacher of ${v.driver} CSI driver to attach volume ${v.handle}`
 }
 
-/** The kubelet's FailedMount message when volumes stay unattached (volume_manager.go WaitForAttachAndMount). */
-export function failedMountMessage(pod: KubeObject, unattached: UnattachedVolume[]): string {
-  const names = unattached.map((v) => v.name)
-  const all = (pod.spec?.volumes ?? []).map((v: any) => v.name)
-  return `Unable to attach or mount volumes: unmounted volumes=[${names.join(' ')}], unattached volumes=[${all.join(' ')}]: timed out waiting for the condition`
+/** The kubelet's FailedMount message when volumes stay unattached (volume_manager.go WaitForAttachAndMount: the
+ * volumes not mounted, the attachable ones not attached, sorted; the poll ends with the context's deadline). */
+export function failedMountMessage(unattached: UnattachedVolume[]): string {
+  const names = unattached.map((v) => v.name).sort().join(' ')
+  return `Unable to attach or mount volumes: unmounted volumes=[${names}], unattached volumes=[${names}], failed to process volumes=[]: context deadline exceeded`
 }

@@ -1,7 +1,6 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {execFileSync} from 'node:child_process'
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures')
 export const JUNIT_XSD = path.resolve(import.meta.dirname, '../../../shared/reference/junit.xsd')
@@ -15,25 +14,11 @@ export function dirs(sub: string): string[] {
   return fs.readdirSync(base).filter((d) => fs.statSync(path.join(base, d)).isDirectory()).sort()
 }
 
-export function hasXmllint(): boolean {
-  try {
-    execFileSync('xmllint', ['--version'], {stdio: 'ignore'})
-    return true
-  } catch {
-    return false
-  }
-}
-
-/** Validate against the Jenkins JUnit XSD with xmllint; returns undefined when valid, else the error text. */
-export function xsdErrors(xml: string): string | undefined {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'k8sim-junit-')), 'report.xml')
-  fs.writeFileSync(file, xml)
-  try {
-    execFileSync('xmllint', ['--noout', '--schema', JUNIT_XSD, file], {stdio: 'pipe'})
-    return undefined
-  } catch (e: any) {
-    return String(e.stderr ?? e.message)
-  }
+/** Validate against the Jenkins JUnit XSD with libxml2 (xmllint-wasm, so every machine checks it); undefined when valid. */
+export async function xsdErrors(xml: string): Promise<string | undefined> {
+  const {validateXML} = await import('xmllint-wasm')
+  const r = await validateXML({xml: [{fileName: 'report.xml', contents: xml}], schema: [{fileName: 'junit.xsd', contents: fs.readFileSync(JUNIT_XSD, 'utf8')}]})
+  return r.valid ? undefined : r.rawOutput
 }
 
 /** Structure checks that hold whether or not xmllint is installed. */

@@ -2,12 +2,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {k8simInProcess} from '../helpers/in-process.js'
-import {FIXTURES, checkJunitStructure, hasXmllint, schemaErrors, tmpHome, xsdErrors} from './helpers.js'
+import {FIXTURES, checkJunitStructure, schemaErrors, tmpHome, xsdErrors} from './helpers.js'
 
 const home = tmpHome()
 const scenarios = fs.readdirSync(path.join(FIXTURES, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort()
-const xmllint = hasXmllint()
-if (!xmllint) console.warn('xmllint not found (apt-get install -y libxml2-utils): junit output is checked for structure only')
 
 describe('fixtures/scenarios pass under replay', () => {
   it('has at least 8 scenarios', () => expect(scenarios.length).toBeGreaterThanOrEqual(8))
@@ -20,7 +18,7 @@ describe('fixtures/scenarios pass under replay', () => {
       expect(s.suites).toBe(1)
       expect(s.failures).toBe(0)
       expect(s.cases).toBeGreaterThan(0)
-      if (xmllint) expect(xsdErrors(r.stdout)).toBeUndefined()
+      expect(await xsdErrors(r.stdout)).toBeUndefined()
     })
   }
 })
@@ -59,7 +57,7 @@ spec:
     expect(gh).toMatch(new RegExp(`^::error file=${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')},line=8,title=failing%3A noUnschedulablePods::expected no unschedulable pods`))
     const junit = (await k8simInProcess(['replay', file, '-o', 'junit'], {home})).stdout
     expect(checkJunitStructure(junit).failures).toBe(1)
-    if (xmllint) expect(xsdErrors(junit)).toBeUndefined()
+    expect(await xsdErrors(junit)).toBeUndefined()
   })
   it('a scenario that breaks its schema is a user error naming the line', async () => {
     const bad = path.join(dir, 'bad.yaml')

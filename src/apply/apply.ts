@@ -19,6 +19,7 @@ export interface ApplyOptions {
   namespace?: string
   dryRun: boolean
   timeoutMs: number
+  onProgress?: (virtualNowMs: number) => void
 }
 
 /** One error line per failed document, in CLI.md §5 form. */
@@ -122,7 +123,7 @@ export function applyDocuments(s: ApplySession, docs: ManifestDocLike[], opts: A
   }
   if (errors.length > 0) throw new ApplyErrors(errors)
 
-  const run = s.engine.runUntilSettled({timeoutMs: opts.timeoutMs})
+  const run = s.engine.runUntilSettled({timeoutMs: opts.timeoutMs, onProgress: opts.onProgress})
   const objects = docs.map((d) => results.get(d)!).filter(Boolean)
   const problems = collectProblems(s, objects, docs)
   const rawDecisions = s.engine.decisions?.() ?? []

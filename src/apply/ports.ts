@@ -20,7 +20,7 @@ export interface ApiServerLike {
 
 export interface EngineLike {
   api: ApiServerLike
-  runUntilSettled(opts: {timeoutMs: number}): {settled: boolean; elapsedMs: number}
+  runUntilSettled(opts: {timeoutMs: number; onProgress?: (virtualNowMs: number) => void}): {settled: boolean; elapsedMs: number}
   /** scheduling decisions recorded during this run, if the scheduler is present */
   decisions?(): unknown[]
 }

@@ -22,6 +22,8 @@ export interface RunApplyOptions {
   home?: string
   cluster?: string
   readStdin: () => Promise<string>
+  /** called now and then while the simulation runs (the CLI's spinner) */
+  onProgress?: (virtualNowMs: number) => void
 }
 
 export interface RunApplyResult {
@@ -57,7 +59,7 @@ export async function runApply(o: RunApplyOptions): Promise<RunApplyResult> {
         }
         throw new ApplyErrors([...parseErrors, ...schemaErrors, ...serverErrors])
       }
-      const {report, rawDecisions} = applyDocuments({...s, engine}, loaded.docs, {namespace: o.namespace, dryRun: o.dryRun, timeoutMs})
+      const {report, rawDecisions} = applyDocuments({...s, engine}, loaded.docs, {namespace: o.namespace, dryRun: o.dryRun, timeoutMs, onProgress: o.onProgress})
       recordDecisions(s, rawDecisions)
       return report
     })

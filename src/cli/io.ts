@@ -17,23 +17,33 @@ export function colorEnabled(noColorFlag = false): boolean {
 }
 
 export interface Spinner {
+  /** redraw (the simulation is synchronous, so the engine's progress hook drives the frames) */
+  tick(text?: string): void
   stop(): void
 }
 
-/** An ora spinner on stderr after half a second, only when interactive. */
-export function startSpinner(text: string): Spinner {
-  if (!interactive()) return {stop() {}}
-  let spinner: {stop(): void} | undefined
-  let stopped = false
-  const timer = setTimeout(async () => {
-    const {default: ora} = await import('ora')
-    if (!stopped) spinner = ora({text, stream: process.stderr}).start()
-  }, 500)
+/**
+ * An ora spinner on stderr, only when interactive, shown once a run has taken half a second. ora is loaded up
+ * front (await startSpinner) so a synchronous simulation can draw frames from its progress hook.
+ */
+export async function startSpinner(text: string): Promise<Spinner> {
+  if (!interactive()) return {tick() {}, stop() {}}
+  const {default: ora} = await import('ora')
+  const started = Date.now()
+  let spinner: ReturnType<typeof ora> | undefined
+  const timer = setTimeout(() => (spinner ??= ora({text, stream: process.stderr}).start()), 500)
   return {
+    tick(t?: string) {
+      if (!spinner && Date.now() - started >= 500) spinner = ora({text, stream: process.stderr}).start()
+      if (spinner) {
+        if (t) spinner.text = t
+        spinner.render()
+      }
+    },
     stop() {
-      stopped = true
       clearTimeout(timer)
       spinner?.stop()
+      spinner = undefined
     },
   }
 }

@@ -63,10 +63,13 @@ export class SeededRandom {
     }
     b[6] = (b[6] & 0x0f) | 0x40
     b[8] = (b[8] & 0x3f) | 0x80
-    const h = b.map((x) => x.toString(16).padStart(2, '0')).join('')
+    let h = ''
+    for (const x of b) h += HEX_BYTE[x]
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
   }
 }
+
+const HEX_BYTE: string[] = Array.from({length: 256}, (_, i) => i.toString(16).padStart(2, '0'))
 
 function rotl(x: number, k: number): number {
   return ((x << k) | (x >>> (32 - k))) >>> 0

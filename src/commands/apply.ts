@@ -29,7 +29,7 @@ export default class Apply extends BaseCommand {
     const {flags} = await this.parse(Apply)
     const {runApply} = await import('../apply/run.js')
     const dryRun = flags['dry-run']
-    const spinner = startSpinner('simulating')
+    const spinner = await startSpinner('simulating')
     try {
       const result = await runApply({
         files: flags.filename,
@@ -42,6 +42,7 @@ export default class Apply extends BaseCommand {
         home: flags.home,
         cluster: flags.cluster,
         readStdin,
+        onProgress: (ms) => spinner.tick(`simulating (virtual time ${new Date(ms).toISOString().replace('.000Z', 'Z')})`),
       })
       spinner.stop()
       for (const w of result.warnings) this.warnLine(w)

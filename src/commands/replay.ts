@@ -15,7 +15,7 @@ export default class Replay extends BaseCommand {
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Replay)
     const {runReplay} = await import('../replay/run.js')
-    const spinner = startSpinner(`replaying ${args.scenario}`)
+    const spinner = await startSpinner(`replaying ${args.scenario}`)
     let report
     try {
       report = await runReplay(args.scenario)

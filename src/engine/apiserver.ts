@@ -2,6 +2,7 @@
 // defaulting → metadata (uid, creationTimestamp, generation) → validation → admission → storage.
 // Controllers and `apply` both write through here; watch events then reach every control loop.
 
+import {deepCopy} from '../api/deep-copy.js'
 import type {KubeObject} from '../api/types.js'
 import {parseApiVersion} from '../api/types.js'
 import type {ObjectStore} from '../api/store/store.js'
@@ -70,7 +71,7 @@ export class ApiServer {
 
   /** POST: returns the stored object. Throws ApiError (Invalid, AlreadyExists, Forbidden, NotFound...). */
   create(input: KubeObject): KubeObject {
-    const obj = structuredClone(input)
+    const obj = deepCopy(input)
     const info = this.info(obj)
     if (info?.namespaced === false) delete obj.metadata.namespace
     else if (!obj.metadata.namespace) obj.metadata.namespace = 'default'
@@ -95,7 +96,7 @@ export class ApiServer {
 
   /** PUT of the main resource: status is kept from the stored object for kinds with a status subresource. */
   update(input: KubeObject): KubeObject {
-    const obj = structuredClone(input)
+    const obj = deepCopy(input)
     const info = this.info(obj)
     if (info?.namespaced === false) delete obj.metadata.namespace
     else if (!obj.metadata.namespace) obj.metadata.namespace = 'default'
@@ -107,7 +108,7 @@ export class ApiServer {
     }
     if (HAS_STATUS_SUBRESOURCE.has(groupKindOf(obj))) {
       if (old.status === undefined) delete obj.status
-      else obj.status = structuredClone(old.status)
+      else obj.status = deepCopy(old.status)
     }
     // deletion state is owned by the server
     for (const f of ['deletionTimestamp', 'deletionGracePeriodSeconds'] as const) {
@@ -129,7 +130,7 @@ export class ApiServer {
     if (input.metadata.resourceVersion && input.metadata.resourceVersion !== old.metadata.resourceVersion) {
       throw conflict(this.resource(input, this.info(input)), input.metadata.name ?? '')
     }
-    const obj: KubeObject = {...old, metadata: {...old.metadata}, status: structuredClone(input.status)}
+    const obj: KubeObject = {...old, metadata: {...old.metadata}, status: deepCopy(input.status)}
     // the Deployment status strategy lets annotations through (the controller writes the revision this way)
     if (groupKindOf(old) === 'apps/Deployment' && input.metadata.annotations) obj.metadata.annotations = {...input.metadata.annotations}
     return this.commitUpdate(obj, old)

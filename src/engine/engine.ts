@@ -37,6 +37,9 @@ export interface EngineOptions {
  */
 const FULL_DETAIL_MAX_NODES = 100
 
+/** How many timers run between two progress callbacks. */
+const PROGRESS_EVERY_STEPS = 2000
+
 /** Timers run at one virtual instant before the engine calls it a livelock. */
 const MAX_STEPS_PER_INSTANT = 200_000
 
@@ -88,13 +91,16 @@ export class Engine {
   }
 
   /** Run until settled or until `timeoutMs` of virtual time has passed (then the clock stands at the horizon). */
-  runUntilSettled(opts: {timeoutMs: number}): {settled: boolean; elapsedMs: number} {
+  runUntilSettled(opts: {timeoutMs: number; onProgress?: (virtualNowMs: number) => void}): {settled: boolean; elapsedMs: number} {
     this.start()
     const clock = this.s.clock
     const start = clock.now()
     const horizon = start + Math.max(0, opts.timeoutMs)
     const guard = this.livelockGuard()
+    let steps = 0
     for (;;) {
+      // the run is synchronous: a progress hook lets the CLI redraw its spinner now and then
+      if (opts.onProgress && ++steps % PROGRESS_EVERY_STEPS === 0) opts.onProgress(clock.now())
       if (this.isSettled(horizon)) return {settled: true, elapsedMs: clock.now() - start}
       const next = clock.peek()
       if (!next || next.due > horizon) break

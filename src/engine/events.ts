@@ -81,12 +81,12 @@ export class StoreEventRecorder implements EventRecorder {
       resourceVersion: regarding.metadata.resourceVersion,
       fieldPath,
     }
-    const objectPart = [ref.kind, ref.namespace ?? '', ref.name, ref.uid ?? '', ref.apiVersion].join('')
+    const objectPart = `${ref.kind ?? ''}${ref.namespace ?? ''}${ref.name}${ref.uid ?? ''}${ref.apiVersion ?? ''}`
     const sourcePart = source.component + (source.host ?? '')
     if (!this.allowSpam(sourcePart + objectPart, now)) return
 
     // aggregation
-    const aggKey = [sourcePart, objectPart, type, reason, source.component, source.host ?? ''].join('')
+    const aggKey = `${sourcePart}${objectPart}${type}${reason}${source.component}${source.host ?? ''}`
     let agg = this.aggregates.get(aggKey)
     if (!agg || agg.last + AGGREGATE_INTERVAL_MS < now) this.aggregates.set(aggKey, (agg = {localKeys: new Set(), last: now}))
     agg.last = now
@@ -100,7 +100,7 @@ export class StoreEventRecorder implements EventRecorder {
 
     // deduplication (getEventKey: source, object incl. fieldPath, type, reason, message); a combined event is
     // cached under its aggregate key, so later combined ones update it with the latest message
-    const dedupKey = combined ? `aggregate\u0000${aggKey}` : [sourcePart, objectPart, fieldPath ?? '', type, reason, finalMessage].join('\u0000')
+    const dedupKey = combined ? `aggregate\u0000${aggKey}` : `${sourcePart}\u0000${objectPart}\u0000${fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${finalMessage}`
     const namespace = ref.namespace || 'default'
     const ts = toRFC3339(now)
     const existingKey = this.written.get(dedupKey)

@@ -4,6 +4,17 @@ import type {KubeObject} from '../api/types.js'
 
 /** `nginx` → `docker.io/library/nginx:latest`; `ghcr.io/a/b:1` stays. Digests are kept. */
 export function normalizeImage(image: string): string {
+  let n = normalizedCache.get(image)
+  if (n === undefined) {
+    if (normalizedCache.size > 10_000) normalizedCache.clear()
+    normalizedCache.set(image, (n = computeNormalizedImage(image)))
+  }
+  return n
+}
+
+const normalizedCache = new Map<string, string>()
+
+function computeNormalizedImage(image: string): string {
   let name = image
   let suffix = ''
   const at = name.indexOf('@')

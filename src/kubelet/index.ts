@@ -2,15 +2,16 @@
 // and renews each node's Lease as a background heartbeat. A node stops acting when its Ready condition is not
 // True or when `node fail` marks its kubelet stopped (annotation sim.k8sim.io/kubelet-stopped: "true"): its pods
 // then freeze as they are, as on a real node that lost its kubelet.
+import {deepCopy} from '../api/deep-copy.js'
 import type {KubeObject} from '../api/types.js'
 import type {WatchEvent} from '../api/store/store.js'
-import {unattachedVolumes, failedAttachMessage, failedMountMessage} from './volume-attach.js'
+import {unattachedVolumes, failedAttachMessage, failedMountMessage, inlineCSIMountError} from './volume-attach.js'
 import {keyOf, objectKey} from '../api/store/keys.js'
 import type {Timer} from '../clock/clock.js'
 import {WorkQueue} from '../controllers/runtime/workqueue.js'
 import type {Controller, ControllerContext} from '../controllers/runtime/types.js'
 import {claimsBound, containerConfigError, volumeMountError} from './config-refs.js'
-import {addImageToNode} from './images.js'
+import {addImageToNode, imagePresentOnNode} from './images.js'
 import {podCIDROf} from './pod-ip.js'
 import {everRan} from './pod-status.js'
 import {PodWorker, type KubeletEnv} from './pod-worker.js'
@@ -191,7 +192,7 @@ class Kubelet implements Controller {
       configError: (pod, c) => containerConfigError(store, pod, c),
       mountError: (pod) => {
         const unattached = unattachedVolumes(store, pod)
-        if (unattached.length === 0) return volumeMountError(store, pod)
+        if (unattached.length === 0) return inlineCSIMountError(store, pod) ?? volumeMountError(store, pod)
         for (const v of unattached) this.ctx.events.event(pod, 'Warning', 'FailedAttachVolume', failedAttachMessage(v), {component: 'attachdetach-controller'})
         return failedMountMessage(unattached)
       },
@@ -200,8 +201,9 @@ class Kubelet implements Controller {
         this.ctx.events.event(pod, type, reason, message, {component: 'kubelet', host: nodeName}, fieldPath),
       imagePulled: (image) => {
         const node = store.get(nodeKey(nodeName))
-        if (!node) return
-        const copy = structuredClone(node)
+        // most pulls are of an image the node already lists: check before copying the node
+        if (!node || imagePresentOnNode(node, image)) return
+        const copy = deepCopy(node)
         if (addImageToNode(copy, image)) store.update(copy)
       },
     }
@@ -227,7 +229,7 @@ class Kubelet implements Controller {
     const renewTime = new Date(clock.now()).toISOString().replace('Z', '000Z')
     const existing = store.get(key)
     if (existing) {
-      const copy = structuredClone(existing)
+      const copy = deepCopy(existing)
       copy.spec = {...copy.spec, renewTime}
       store.update(copy)
       return

@@ -5,6 +5,7 @@
 // pull failures) is a cache: a new process rebuilds it from the status, as a restarted kubelet does.
 import {value as quantityValue} from '../api/quantity.js'
 import type {KubeObject} from '../api/types.js'
+import {deepCopy} from '../api/deep-copy.js'
 import {parseRFC3339, toRFC3339} from '../clock/clock.js'
 import {imageID, imagePresentOnNode, normalizeImage, pullPolicyOf, sha256Hex} from './images.js'
 import {admitPod} from './node-admission.js'
@@ -79,7 +80,7 @@ export class PodWorker {
 
   sync(current: KubeObject): SyncResult {
     // the kubelet only writes status: share spec and metadata, copy status
-    const pod: KubeObject = {...current, metadata: {...current.metadata}, status: structuredClone(current.status ?? {})}
+    const pod: KubeObject = {...current, metadata: {...current.metadata}, status: deepCopy(current.status ?? {})}
     this.remove = false
     const before = JSON.stringify(current.status ?? {})
     let next: Action | undefined

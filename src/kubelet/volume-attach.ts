@@ -62,3 +62,14 @@ export function failedMountMessage(unattached: UnattachedVolume[]): string {
   const names = unattached.map((v) => v.name).sort().join(' ')
   return `Unable to attach or mount volumes: unmounted volumes=[${names}], unattached volumes=[${names}], failed to process volumes=[]: context deadline exceeded`
 }
+
+/** An inline (ephemeral) CSI volume whose driver has no CSIDriver object: csi_plugin.go NewMounter refuses it,
+ * as only persistent volumes are assumed supported by an unknown driver. The FailedMount message, or undefined. */
+export function inlineCSIMountError(store: ObjectStore, pod: KubeObject): string | undefined {
+  for (const v of pod.spec?.volumes ?? []) {
+    const driver = v.csi?.driver
+    if (!driver || store.get(objectKey('storage.k8s.io', 'CSIDriver', undefined, driver))) continue
+    return `MountVolume.NewMounter initialization failed for volume "${v.name}" : volume mode "Ephemeral" not supported by driver ${driver} (no CSIDriver object)`
+  }
+  return undefined
+}

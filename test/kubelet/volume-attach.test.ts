@@ -1,7 +1,7 @@
 // In-tree block volumes are CSI-migrated in 1.32: without the CSI driver nothing attaches them.
 import {describe, expect, it} from 'vitest'
 import {ObjectStore} from '../../src/api/store/store.js'
-import {failedAttachMessage, failedMountMessage, unattachedVolumes} from '../../src/kubelet/volume-attach.js'
+import {failedAttachMessage, failedMountMessage, inlineCSIMountError, unattachedVolumes} from '../../src/kubelet/volume-attach.js'
 
 const pod = (volumes: any[]) => ({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'p', namespace: 'default'}, spec: {containers: [], volumes}})
 
@@ -23,5 +23,12 @@ describe('unattachedVolumes', () => {
     expect(unattachedVolumes(store, p)).toEqual([{name: 'd', driver: 'ebs.csi.aws.com', handle: 'vol-9', specName: 'pv'}])
     store.create({apiVersion: 'storage.k8s.io/v1', kind: 'CSIDriver', metadata: {name: 'ebs.csi.aws.com'}, spec: {}})
     expect(unattachedVolumes(store, p)).toEqual([])
+  })
+
+  it('an inline CSI volume of a driver without CSIDriver object cannot be mounted', () => {
+    const store = new ObjectStore()
+    const p = pod([{name: 'secrets', csi: {driver: 'secrets-store.csi.k8s.io', readOnly: true}}])
+    expect(unattachedVolumes(store, p)).toEqual([])
+    expect(inlineCSIMountError(store, p)).toBe('MountVolume.NewMounter initialization failed for volume "secrets" : volume mode "Ephemeral" not supported by driver secrets-store.csi.k8s.io (no CSIDriver object)')
   })
 })

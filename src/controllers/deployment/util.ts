@@ -1,6 +1,7 @@
 // pkg/controller/deployment/util/deployment_util.go: fenceposts, revisions and annotations, conditions,
 // the status predicates (complete, progressing, timed out) and the ReplicaSet orderings.
 
+import {deepCopy} from '../../api/deep-copy.js'
 import type {KubeObject} from '../../api/types.js'
 import {toRFC3339} from '../../clock/clock.js'
 import {ms, scaledValue} from '../runtime/util.js'
@@ -118,7 +119,7 @@ export const maxReplicasAnnotation = (rs: KubeObject) => intAnnotation(rs, MAX_R
 
 /** The template without the pod-template-hash label, for EqualIgnoreHash. */
 export function templateIgnoringHash(t: any): string {
-  const c = structuredClone(t ?? {})
+  const c = deepCopy(t ?? {})
   if (c.metadata?.labels) {
     delete c.metadata.labels[POD_TEMPLATE_HASH]
     if (Object.keys(c.metadata.labels).length === 0) delete c.metadata.labels

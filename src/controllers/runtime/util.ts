@@ -2,6 +2,7 @@
 // label selectors, owner references, pod readiness/availability, int-or-percent scaling.
 
 import type {KubeObject, OwnerReference} from '../../api/types.js'
+import {deepCopy} from '../../api/deep-copy.js'
 
 export interface LabelSelector {
   matchLabels?: Record<string, string>
@@ -105,7 +106,7 @@ export function scaledValue(v: number | string | undefined, total: number, round
 }
 
 export function clone<T>(x: T): T {
-  return structuredClone(x)
+  return deepCopy(x)
 }
 
 export function splitKey(key: string): {group: string; kind: string; namespace: string; name: string} {

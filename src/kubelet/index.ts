@@ -5,7 +5,7 @@
 import {deepCopy} from '../api/deep-copy.js'
 import type {KubeObject} from '../api/types.js'
 import type {WatchEvent} from '../api/store/store.js'
-import {unattachedVolumes, failedAttachMessage, failedMountMessage, inlineCSIMountError} from './volume-attach.js'
+import {unattachedVolumes, failedAttachMessage, failedMountMessage, inlineCSIMountError, removedPluginMountError} from './volume-attach.js'
 import {keyOf, objectKey} from '../api/store/keys.js'
 import type {Timer} from '../clock/clock.js'
 import {WorkQueue} from '../controllers/runtime/workqueue.js'
@@ -192,7 +192,7 @@ class Kubelet implements Controller {
       configError: (pod, c) => containerConfigError(store, pod, c),
       mountError: (pod) => {
         const unattached = unattachedVolumes(store, pod)
-        if (unattached.length === 0) return inlineCSIMountError(store, pod) ?? volumeMountError(store, pod)
+        if (unattached.length === 0) return removedPluginMountError(store, pod) ?? inlineCSIMountError(store, pod) ?? volumeMountError(store, pod)
         for (const v of unattached) this.ctx.events.event(pod, 'Warning', 'FailedAttachVolume', failedAttachMessage(v), {component: 'attachdetach-controller'})
         return failedMountMessage(unattached)
       },

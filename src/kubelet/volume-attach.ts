@@ -73,3 +73,26 @@ export function inlineCSIMountError(store: ObjectStore, pod: KubeObject): string
   }
   return undefined
 }
+
+/** In-tree volume plugins removed from the kubelet by 1.32 without CSI migration (glusterfs 1.26, cephfs and
+ * rbd 1.31, the others earlier): the API still accepts the fields, the kubelet has no plugin for them. */
+const REMOVED_PLUGINS = ['glusterfs', 'cephfs', 'rbd', 'flocker', 'quobyte', 'storageos', 'scaleIO', 'photonPersistentDisk']
+
+/** The volume manager's error for a volume no plugin handles (desired_state_of_world AddPodToVolume), as the
+ * kubelet's FailedMount shows it; undefined when every volume has a plugin. */
+export function removedPluginMountError(store: ObjectStore, pod: KubeObject): string | undefined {
+  const ns = pod.metadata.namespace ?? 'default'
+  const failed: {name: string; specName: string}[] = []
+  for (const v of pod.spec?.volumes ?? []) {
+    if (REMOVED_PLUGINS.some((f) => v[f])) failed.push({name: v.name, specName: v.name})
+    else if (v.persistentVolumeClaim?.claimName) {
+      const pvc = store.get(objectKey('', 'PersistentVolumeClaim', ns, v.persistentVolumeClaim.claimName))
+      const pv = pvc?.spec?.volumeName ? store.get(objectKey('', 'PersistentVolume', undefined, pvc.spec.volumeName)) : undefined
+      if (pv && REMOVED_PLUGINS.some((f) => pv.spec?.[f])) failed.push({name: v.name, specName: pv.metadata.name ?? ''})
+    }
+  }
+  if (failed.length === 0) return undefined
+  const names = failed.map((f) => f.name).sort().join(' ')
+  const errs = failed.map((f) => `failed to get Plugin from volumeSpec for volume "${f.specName}" err=no volume plugin matched`).join('; ')
+  return `Unable to attach or mount volumes: unmounted volumes=[${names}], unattached volumes=[], failed to process volumes=[${names}]: ${errs}`
+}

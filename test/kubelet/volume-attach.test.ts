@@ -1,7 +1,7 @@
 // In-tree block volumes are CSI-migrated in 1.32: without the CSI driver nothing attaches them.
 import {describe, expect, it} from 'vitest'
 import {ObjectStore} from '../../src/api/store/store.js'
-import {failedAttachMessage, failedMountMessage, inlineCSIMountError, unattachedVolumes} from '../../src/kubelet/volume-attach.js'
+import {failedAttachMessage, failedMountMessage, inlineCSIMountError, removedPluginMountError, unattachedVolumes} from '../../src/kubelet/volume-attach.js'
 
 const pod = (volumes: any[]) => ({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'p', namespace: 'default'}, spec: {containers: [], volumes}})
 
@@ -30,5 +30,11 @@ describe('unattachedVolumes', () => {
     const p = pod([{name: 'secrets', csi: {driver: 'secrets-store.csi.k8s.io', readOnly: true}}])
     expect(unattachedVolumes(store, p)).toEqual([])
     expect(inlineCSIMountError(store, p)).toBe('MountVolume.NewMounter initialization failed for volume "secrets" : volume mode "Ephemeral" not supported by driver secrets-store.csi.k8s.io (no CSIDriver object)')
+  })
+
+  it('a volume type whose plugin was removed is never mounted', () => {
+    const store = new ObjectStore()
+    const p = pod([{name: 'gv', glusterfs: {endpoints: 'glusterfs-cluster', path: 'kube_vol'}}])
+    expect(removedPluginMountError(store, p)).toBe('Unable to attach or mount volumes: unmounted volumes=[gv], unattached volumes=[], failed to process volumes=[gv]: failed to get Plugin from volumeSpec for volume "gv" err=no volume plugin matched')
   })
 })

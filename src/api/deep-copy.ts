@@ -24,3 +24,45 @@ function copyValue(x: unknown): unknown {
   }
   return out
 }
+
+/**
+ * JSON.stringify(a) === JSON.stringify(b) for plain data, without building the strings: key order counts, keys
+ * whose value is undefined (or a function) are skipped, undefined in an array reads as null.
+ */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return jsonScalar(a) === jsonScalar(b)
+  const pa = Object.getPrototypeOf(a)
+  const pb = Object.getPrototypeOf(b)
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i] === undefined || typeof a[i] === 'function' ? null : a[i]
+      const y = b[i] === undefined || typeof b[i] === 'function' ? null : b[i]
+      if (!jsonEqual(x, y)) return false
+    }
+    return true
+  }
+  if ((pa !== Object.prototype && pa !== null) || (pb !== Object.prototype && pb !== null)) return JSON.stringify(a) === JSON.stringify(b)
+  const ka = jsonKeys(a as Record<string, unknown>)
+  const kb = jsonKeys(b as Record<string, unknown>)
+  if (ka.length !== kb.length) return false
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i]) return false
+    if (!jsonEqual((a as Record<string, unknown>)[ka[i]], (b as Record<string, unknown>)[kb[i]])) return false
+  }
+  return true
+}
+
+function jsonKeys(o: Record<string, unknown>): string[] {
+  const out: string[] = []
+  for (const k of Object.keys(o)) {
+    const v = o[k]
+    if (v !== undefined && typeof v !== 'function' && typeof v !== 'symbol') out.push(k)
+  }
+  return out
+}
+
+function jsonScalar(x: unknown): string | undefined {
+  return JSON.stringify(x)
+}

@@ -8,6 +8,7 @@ import {withCluster} from '../state/session.js'
 import {Engine} from '../engine/engine.js'
 import {applyDocuments, ApplyErrors, errorLine} from './apply.js'
 import {schemaErrorsFor} from './schema-check.js'
+import {apiWarnings} from './api-warnings.js'
 import type {ApplyReport} from './types.js'
 import {recordDecisions} from '../state/decision-log.js'
 
@@ -63,7 +64,10 @@ export async function runApply(o: RunApplyOptions): Promise<RunApplyResult> {
       recordDecisions(s, rawDecisions)
       return report
     })
-    return {report, errors: [], warnings: []}
+    // the API server's warnings for each document it received (an unchanged one is not sent)
+    const sent = new Set(report.objects.filter((r) => r.operation !== 'unchanged').map((r) => `${r.file}#${r.docIndex}`))
+    const warnings = loaded.docs.filter((d) => sent.has(`${d.file}#${d.docIndex}`)).flatMap((d) => apiWarnings(d.obj).map((w) => `Warning: ${w}`))
+    return {report, errors: [], warnings}
   } catch (e) {
     if (e instanceof ApplyErrors) return {errors: e.lines, warnings: []}
     throw e

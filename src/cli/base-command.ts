@@ -33,8 +33,9 @@ export abstract class BaseCommand extends Command {
       const exit = (err as any).oclif?.exit
       if (exit === 0) return
       if ((err as any).code === 'EEXIT') throw err
-      process.stderr.write(`error: ${err.message.split('\n')[0]}\n`)
-      if (err.message.includes('\n')) process.stderr.write(err.message.split('\n').slice(1).join('\n') + '\n')
+      const [first, ...rest] = usageErrorLines(err.message)
+      process.stderr.write(`error: ${first}\n`)
+      if (rest.length > 0) process.stderr.write(rest.join('\n') + '\n')
       process.exitCode = EXIT_USAGE
       this.exit(EXIT_USAGE)
     }
@@ -53,4 +54,17 @@ export abstract class BaseCommand extends Command {
     if (process.env.K8SIM_DEBUG) process.stderr.write(`${err.stack}\n`)
     this.exit(EXIT_BUG)
   }
+}
+
+/** oclif's parse errors, one clear first line: drop the "The following error occurred:" header and join
+ * "Parsing --flag" with its reason; the "See more help with --help" line stays last. */
+export function usageErrorLines(message: string): string[] {
+  const lines = message.split('\n').map((l) => l.trim()).filter((l) => l.length > 0)
+  const help = lines.filter((l) => l.startsWith('See more help'))
+  let body = lines.filter((l) => !l.startsWith('See more help'))
+  if (body.length > 1 && /^The following errors? occurred:$/.test(body[0])) body = body.slice(1)
+  if (body.length > 1 && /^Parsing --[\w-]+$/.test(body[0])) body = [`invalid value for ${body[0].slice('Parsing '.length)}: ${body.slice(1).join(' ')}`]
+  // "Missing 1 required arg:" then "name  description" lines → "Missing 1 required arg: name"
+  if (body.length > 1 && /^Missing \d+ required args?:$/.test(body[0])) body = [`${body[0]} ${body.slice(1).map((l) => l.split(/\s{2,}/)[0]).join(', ')}`]
+  return [...(body.length > 0 ? body : ['invalid usage']), ...help]
 }

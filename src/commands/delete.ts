@@ -1,5 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
+import {normalizeDryRunArgv} from '../cli/dry-run-argv.js'
 import {EXIT_INVALID, InvalidInputError, UsageError} from '../errors.js'
 
 export default class Delete extends BaseCommand {
@@ -35,6 +36,7 @@ export default class Delete extends BaseCommand {
   }
 
   async run(): Promise<void> {
+    this.argv = normalizeDryRunArgv(this.argv)
     const {argv, flags} = await this.parse(Delete)
     const {parseDuration} = await import('../api/duration.js')
     const timeoutMs = parseDuration(flags.timeout)

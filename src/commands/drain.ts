@@ -1,5 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
+import {normalizeDryRunArgv} from '../cli/dry-run-argv.js'
 import {EXIT_INVALID, UsageError} from '../errors.js'
 
 export default class Drain extends BaseCommand {
@@ -29,6 +30,7 @@ export default class Drain extends BaseCommand {
   }
 
   async run(): Promise<void> {
+    this.argv = normalizeDryRunArgv(this.argv)
     const {argv, flags} = await this.parse(Drain)
     const names = argv as string[]
     if (flags['delete-local-data']) this.warnLine('Flag --delete-local-data has been deprecated, This option is deprecated and will be deleted. Use --delete-emptydir-data.')

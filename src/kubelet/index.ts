@@ -175,9 +175,10 @@ class Kubelet implements Controller {
 
   private env(nodeName: string, _podKey: string): KubeletEnv {
     const {store, clock} = this.ctx
-    const podsHere = (): KubeObject[] => {
+    const podsHere = (except?: string): KubeObject[] => {
       const out: KubeObject[] = []
       for (const k of this.podsByNode.get(nodeName) ?? []) {
+        if (k === except) continue
         const p = store.get(k)
         if (p) out.push(p)
       }
@@ -186,7 +187,7 @@ class Kubelet implements Controller {
     return {
       now: () => clock.now(),
       node: () => store.get(nodeKey(nodeName)),
-      admittedPods: (except) => podsHere().filter((p) => keyOf(p) !== except && p.status?.startTime && !isTerminal(p)),
+      admittedPods: (except) => podsHere(except).filter((p) => p.status?.startTime && !isTerminal(p)),
       usedIPs: () => new Set(podsHere().filter((p) => !isTerminal(p) && !p.spec?.hostNetwork && p.status?.podIP).map((p) => p.status.podIP)),
       podCIDR: () => podCIDROf(store.get(nodeKey(nodeName))!, () => store.list('/Node').map((n) => n.metadata.name ?? '')),
       configError: (pod, c) => containerConfigError(store, pod, c),

@@ -5,7 +5,7 @@
 // pull failures) is a cache: a new process rebuilds it from the status, as a restarted kubelet does.
 import {value as quantityValue} from '../api/quantity.js'
 import type {KubeObject} from '../api/types.js'
-import {deepCopy} from '../api/deep-copy.js'
+import {deepCopy, jsonEqual} from '../api/deep-copy.js'
 import {parseRFC3339, toRFC3339} from '../clock/clock.js'
 import {imageID, imagePresentOnNode, normalizeImage, pullPolicyOf, sha256Hex} from './images.js'
 import {admitPod} from './node-admission.js'
@@ -82,7 +82,6 @@ export class PodWorker {
     // the kubelet only writes status: share spec and metadata, copy status
     const pod: KubeObject = {...current, metadata: {...current.metadata}, status: deepCopy(current.status ?? {})}
     this.remove = false
-    const before = JSON.stringify(current.status ?? {})
     let next: Action | undefined
     for (let guard = 0; guard < 200; guard++) {
       const actions = this.actions(pod)
@@ -100,7 +99,8 @@ export class PodWorker {
       if (!this.remove && pod.status?.startTime && !pod.status.reason) refreshPodStatus(pod, this.nowRFC())
     }
     if (this.remove) return {remove: true}
-    const changed = JSON.stringify(pod.status ?? {}) !== before
+    // the status as JSON would differ (current.status itself is never mutated: pod.status is a copy)
+    const changed = !jsonEqual(pod.status ?? {}, current.status ?? {})
     return {pod: changed ? pod : undefined, remove: false, next: next && {at: next.at, background: next.background}}
   }
 

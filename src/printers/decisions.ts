@@ -1,5 +1,6 @@
 // `k8sim decisions`: the table of scheduling decisions, and one attempt's per-node, per-plugin breakdown.
 import {columns} from './columns.js'
+import {DEFAULT_MULTIPOINT} from '../scheduler/registry.js'
 
 export interface DecisionListRow {
   namespace: string
@@ -68,11 +69,16 @@ export function formatDecision(d: any): string {
     if (scored.length > 0) {
       const plugins = [...new Set(scored.flatMap((n) => n.scores.map((s) => s.plugin)))]
       lines.push('', 'Scores (normalized × weight):')
+      // the record keeps score and weighted score; a plugin that scored 0 everywhere shows the default weight
+      const weights = new Map(plugins.map((p) => {
+        const s = scored.flatMap((n) => n.scores).find((x) => x.plugin === p && x.score !== 0)
+        return [p, s ? s.weighted / s.score : (DEFAULT_MULTIPOINT.find((r) => r.name === p)?.weight ?? 1)]
+      }))
       const srows = [['NODE', ...plugins, 'TOTAL']]
       for (const n of [...scored].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name))) {
         srows.push([n.name, ...plugins.map((p) => {
           const s = n.scores.find((x) => x.plugin === p)
-          return s ? `${s.score}×${s.weighted / (s.score || 1) || 0}=${s.weighted}` : '-'
+          return s ? `${s.score}×${weights.get(p)}=${s.weighted}` : '-'
         }), String(n.total)])
       }
       lines.push(...indent(columns(srows)))

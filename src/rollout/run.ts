@@ -67,7 +67,9 @@ export function runRestart(t: Target): Promise<string> {
 }
 
 export function runPause(t: Target, paused: boolean): Promise<string> {
-  return mutate(t, ['Deployment'], (_s, engine, info, obj) => {
+  return mutate(t, ROLLOUT_KINDS, (_s, engine, info, obj) => {
+    // kubectl's defaultObjectPauser/Resumer: only Deployments pause
+    if (info.kind !== 'Deployment') throw new UserError(`${info.plural}.${info.group} "${obj.metadata.name}" ${paused ? 'pausing' : 'resuming'} is not supported`)
     if (Boolean(obj.spec?.paused) === paused) throw new UserError(`deployments.apps "${obj.metadata.name}" is ${paused ? 'already paused' : 'not paused'}`)
     obj.spec = {...obj.spec, paused}
     if (!paused) delete obj.spec.paused
@@ -84,11 +86,19 @@ export function runUndo(t: Target, toRevision: number): Promise<string> {
   })
 }
 
+/** DaemonSet/StatefulSet history: the ControllerRevisions the workload controls (kubectl's controlledHistories). */
+function controllerRevisions(s: ClusterSession, obj: KubeObject): {revision: number; changeCause?: string}[] {
+  return s.store.list('apps/ControllerRevision', obj.metadata.namespace)
+    .filter((cr) => (cr.metadata.ownerReferences ?? []).some((r) => r.controller && r.uid === obj.metadata.uid))
+    .map((cr) => ({revision: Number(cr.revision ?? 0), changeCause: cr.metadata.annotations?.['kubernetes.io/change-cause'] || undefined}))
+    .sort((a, b) => a.revision - b.revision)
+}
+
 export function runHistory(t: Target): Promise<string> {
   return withCluster({home: t.home, cluster: t.cluster, write: false}, (s) => {
-    const {info, obj} = resolve(s, t.ref, t.namespace, ['Deployment'])
-    const revs = deploymentRevisions(s.store, obj)
-    if (revs.length === 0) return `No rollout history found.\n`
+    const {info, obj} = resolve(s, t.ref, t.namespace, ROLLOUT_KINDS)
+    const revs = info.kind === 'Deployment' ? deploymentRevisions(s.store, obj) : controllerRevisions(s, obj)
+    if (revs.length === 0) return `${printedKind(info.group, info.kind)}/${obj.metadata.name} \nNo rollout history found.\n`
     // kubectl: the NamePrinter line (with a trailing space), then a tabwriter(0, 8, 2) table and a blank line
     const rows = [['REVISION', 'CHANGE-CAUSE'], ...revs.map((r) => [String(r.revision), r.changeCause ?? '<none>'])]
     const w = Math.max(...rows.map((r) => r[0].length)) + 2

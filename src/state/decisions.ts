@@ -2,6 +2,7 @@
 // own shape, CLI.md §6). Saved in the command's transaction, so a dry run or a failed command keeps none.
 
 import type {Db} from './db.js'
+import {parseDecision, stringifyDecision} from './decision-codec.js'
 
 export interface DecisionRow {
   /** the pod's store key (`/Pod/<namespace>/<name>`) */
@@ -16,7 +17,7 @@ export interface DecisionRow {
 
 export function saveDecisions(db: Db, rows: DecisionRow[]): void {
   const put = db.prepare('INSERT OR REPLACE INTO decisions (pod_key, attempt, pod_uid, time, data) VALUES (?, ?, ?, ?, ?)')
-  for (const r of rows) put.run(r.podKey, r.attempt, r.podUid ?? null, r.time ?? null, JSON.stringify(r.data))
+  for (const r of rows) put.run(r.podKey, r.attempt, r.podUid ?? null, r.time ?? null, stringifyDecision(r.data))
 }
 
 type Raw = {pod_key: string; attempt: number; pod_uid: string | null; time: number | null; data: string}
@@ -27,7 +28,7 @@ function fromRaw(r: Raw): DecisionRow {
     attempt: r.attempt,
     ...(r.pod_uid !== null ? {podUid: r.pod_uid} : {}),
     ...(r.time !== null ? {time: r.time} : {}),
-    data: JSON.parse(r.data),
+    data: parseDecision(r.data),
   }
 }
 

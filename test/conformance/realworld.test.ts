@@ -93,6 +93,8 @@ function withoutRejected(b: any): string {
   return root
 }
 
+const warningLines = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('Warning: '))
+
 function namePattern(name: string): RegExp {
   const one = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/<hash>/g, '[a-z0-9]{6,10}').replace(/<suffix>/g, '[a-z0-9]{5}')
   return new RegExp(`^(${name.split(/,\s*/).map(one).join('|')})$`)
@@ -233,6 +235,7 @@ describe.skipIf(bundles.length === 0)('real-world corpus', () => {
         expect(run.status, run.stderr).toBe(0)
         const lines = run.stdout.split('\n')
         expect(lines.slice(0, lines.indexOf('')), run.stderr).toEqual(b.applied)
+        expect(warningLines(run.stderr)).toEqual(b.warnings ?? [])
         await compareState(b, run)
       })
       continue
@@ -261,6 +264,7 @@ describe.skipIf(bundles.length === 0)('real-world corpus', () => {
       expect(run.status, run.stderr).toBe(0)
       const lines = run.stdout.split('\n')
       expect(lines.slice(0, lines.indexOf('')), run.stderr).toEqual(b.applied)
+      expect(warningLines(run.stderr)).toEqual(b.warnings ?? [])
       await compareState(b, run, rejectedRun.report?.problems ?? [])
     })
   }

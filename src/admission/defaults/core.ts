@@ -40,6 +40,13 @@ export function defaultNamespace(obj: Record<string, any>): void {
 
 export function defaultSecret(obj: Record<string, any>): void {
   setIfEmpty(obj, 'type', 'Opaque')
+  // Convert_v1_Secret_To_core_Secret: stringData overwrites data (base64 on the wire) and is never stored
+  if (obj.stringData && typeof obj.stringData === 'object' && !Array.isArray(obj.stringData)) {
+    const data: Record<string, unknown> = obj.data && typeof obj.data === 'object' ? obj.data : {}
+    for (const [k, v] of Object.entries(obj.stringData)) data[k] = Buffer.from(String(v ?? ''), 'utf8').toString('base64')
+    if (Object.keys(data).length > 0) obj.data = data
+  }
+  delete obj.stringData
 }
 
 export function defaultPersistentVolumeClaim(obj: Record<string, any>): void {

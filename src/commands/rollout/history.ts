@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../../cli/base-command.js'
 
 export default class RolloutHistory extends BaseCommand {
-  static override description = "Show a Deployment's revisions"
+  static override description = "Show the revisions of a Deployment, DaemonSet or StatefulSet"
   static override args = {ref: Args.string({description: 'TYPE/NAME', required: true}), name: Args.string({required: false})}
   static override flags = {
     namespace: Flags.string({char: 'n', description: 'namespace'}),

@@ -90,6 +90,8 @@ export function bestMatch(pvc: KubeObject, volumes: KubeObject[], node: KubeObje
   for (const pv of sorted) {
     if (pv.metadata.deletionTimestamp) continue
     if ((pv.spec?.volumeMode ?? 'Filesystem') !== mode) continue
+    // FindMatchingVolume: size and volume mode are checked even for a volume pre-bound to the claim
+    if (bytes(capacityOf(pv)) < want) continue
     const ref = pv.spec?.claimRef
     if (ref) {
       const mine = ref.name === pvc.metadata.name && ref.namespace === pvc.metadata.namespace && (!ref.uid || ref.uid === pvc.metadata.uid)

@@ -5,6 +5,7 @@ import {matchesLabelSelector} from '../../api/selectors.js'
 import type {KubeObject} from '../../api/types.js'
 import {eventsFor} from '../events.js'
 import {describeGeneric} from './generic.js'
+import {describeConfigMap, describeSecret} from './config.js'
 import {describeDaemonSet, describeJob, describeNamespace, describePVC, describeStatefulSet} from './more.js'
 import {describeNode} from './node.js'
 import {describeHPA, describePDB} from './policy.js'
@@ -18,6 +19,7 @@ export {describeDeployment, describeReplicaSet} from './workloads.js'
 export {describeService} from './service.js'
 export {describeHPA, describePDB} from './policy.js'
 export {describeGeneric} from './generic.js'
+export {describeConfigMap, describeSecret} from './config.js'
 export {describeDaemonSet, describeJob, describeNamespace, describePVC, describeStatefulSet} from './more.js'
 
 export interface DescribeContext {
@@ -68,6 +70,10 @@ export function describeObject(obj: KubeObject, ctx: DescribeContext): string {
       return describeJob(obj, {events, now: ctx.now})
     case '/PersistentVolumeClaim':
       return describePVC(obj, {events, now: ctx.now, pods: ctx.store.list('/Pod', ns)})
+    case '/ConfigMap':
+      return describeConfigMap(obj, {events, now: ctx.now})
+    case '/Secret':
+      return describeSecret(obj)
     case '/Namespace':
       return describeNamespace(obj, {quotas: ctx.store.list('/ResourceQuota', obj.metadata.name), limitRanges: ctx.store.list('/LimitRange', obj.metadata.name)})
     default:

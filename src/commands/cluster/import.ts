@@ -21,10 +21,11 @@ export default class ClusterImport extends BaseCommand {
     const {importDocuments} = await import('../../cluster/import.js')
     const {withCluster} = await import('../../state/session.js')
     const {toRFC3339} = await import('../../clock/clock.js')
+    const {applyDefaults} = await import('../../admission/defaults/index.js')
     const loaded = await loadManifests(flags.filename, {recursive: flags.recursive, readStdin})
     if (loaded.issues.length > 0) throw new InvalidInputError(loaded.issues.map(formatIssue))
     const docs = loaded.docs.map((d) => ({file: d.file, docIndex: d.docIndex, line: d.line, col: d.col, value: d.obj}))
-    const result = await withCluster({home: flags.home, cluster: flags.cluster, write: true}, (s) => importDocuments(s, docs))
+    const result = await withCluster({home: flags.home, cluster: flags.cluster, write: true}, (s) => importDocuments(s, docs, {defaulter: applyDefaults}))
     let out = flags.quiet ? '' : result.objects.map((o) => `${o.ref} ${o.op}\n`).join('')
     const count = (op: string) => result.objects.filter((o) => o.op === op).length
     out += `imported ${result.objects.length} objects: ${count('created')} created, ${count('configured')} configured, ${count('unchanged')} unchanged`

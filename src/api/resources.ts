@@ -101,10 +101,13 @@ export class ResourceRegistry {
     const dot = n.indexOf('.')
     if (dot > 0) {
       const base = n.slice(0, dot)
+      const named = (r: ResourceInfo): boolean => r.plural === base || r.singular === base || r.kind.toLowerCase() === base || r.shortNames.includes(base)
       const group = n.slice(dot + 1)
-      return this.list.find(
-        (r) => r.group === group && (r.plural === base || r.singular === base || r.kind.toLowerCase() === base || r.shortNames.includes(base)),
-      )
+      const found = this.list.find((r) => r.group === group && named(r))
+      if (found) return found
+      // kubectl also takes resource.version.group (`deployments.v1.apps`)
+      const m = /^(v\d+(?:(?:alpha|beta)\d+)?)\.(.+)$/.exec(group)
+      return m ? this.list.find((r) => r.group === m[2] && r.version === m[1] && named(r)) : undefined
     }
     // prefer the core group, then discovery order (as kubectl's RESTMapper prefers core for `events`)
     return (

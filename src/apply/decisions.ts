@@ -6,14 +6,14 @@ export function summarizeDecisions(rawDecisions: unknown[]): DecisionSummary[] {
   const latest = new Map<string, any>()
   for (const d of raw) latest.set(d.pod, d)
   return [...latest.values()].map((d) => {
-    const feasible = (d.nodes ?? []).filter((n: any) => n.feasible)
-    const chosen = (d.nodes ?? []).find((n: any) => n.name === d.node)
+    // the per-node list is built on first read: only read it when the record lacks the figure
+    const nodes = (): any[] => d.nodes ?? []
     return {
       pod: d.pod,
       node: d.node ?? null,
-      score: d.score ?? chosen?.total ?? null,
-      feasibleNodes: d.feasibleNodes ?? feasible.length,
-      totalNodes: d.totalNodes ?? (d.nodes ?? []).length,
+      score: d.score ?? nodes().find((n: any) => n.name === d.node)?.total ?? null,
+      feasibleNodes: d.feasibleNodes ?? nodes().filter((n: any) => n.feasible).length,
+      totalNodes: d.totalNodes ?? nodes().length,
       attempts: d.attempts ?? 1,
       time: d.time,
       message: d.message ?? null,

@@ -10,6 +10,7 @@ import {applyDocuments, ApplyErrors, errorLine} from './apply.js'
 import {schemaErrorsFor} from './schema-check.js'
 import {apiWarnings} from './api-warnings.js'
 import type {ApplyReport} from './types.js'
+import type {ManifestDocLike} from './ports.js'
 import {recordDecisions} from '../state/decision-log.js'
 
 export interface RunApplyOptions {
@@ -31,6 +32,8 @@ export interface RunApplyResult {
   report?: ApplyReport
   errors: string[]
   warnings: string[]
+  /** the bundle's documents, when the API server refused some of them (the rejected report reads them) */
+  docs?: ManifestDocLike[]
 }
 
 export async function runApply(o: RunApplyOptions): Promise<RunApplyResult> {
@@ -69,7 +72,7 @@ export async function runApply(o: RunApplyOptions): Promise<RunApplyResult> {
     const warnings = loaded.docs.filter((d) => sent.has(`${d.file}#${d.docIndex}`)).flatMap((d) => apiWarnings(d.obj).map((w) => `Warning: ${w}`))
     return {report, errors: [], warnings}
   } catch (e) {
-    if (e instanceof ApplyErrors) return {errors: e.lines, warnings: []}
+    if (e instanceof ApplyErrors) return {errors: e.lines, warnings: [], docs: loaded.docs}
     throw e
   }
 }

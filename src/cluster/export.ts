@@ -20,7 +20,7 @@ export function exportList(store: ObjectStore, registry: ResourceRegistry): Kube
       `${a.metadata.namespace ?? ''}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace ?? ''}/${b.metadata.name}`, 'en'),
     )
     // Nodes keep the cluster's order (node-2 before node-10)
-    items.push(...(r.group === '' && r.kind === 'Node' ? objs : sorted))
+    for (const o of r.group === '' && r.kind === 'Node' ? objs : sorted) items.push(o) // no push(...): large lists overflow the stack
   }
   return {apiVersion: 'v1', items, kind: 'List', metadata: {resourceVersion: ''}}
 }

@@ -50,7 +50,7 @@ export default class Apply extends BaseCommand {
         // a refused bundle still gets its machine-readable report (rejected: true), then exits 1
         if (flags.output !== 'text' && flags.output !== 'name' || flags.report) {
           const {rejectedReport} = await import('../apply/rejected-report.js')
-          const rejected = rejectedReport(result.errors, {dryRun, cluster: flags.cluster})
+          const rejected = rejectedReport(result.errors, {dryRun, cluster: flags.cluster, docs: result.docs})
           if (flags.report) (await import('node:fs')).writeFileSync(flags.report, JSON.stringify(rejected, null, 2) + '\n')
           if (flags.output !== 'text' && flags.output !== 'name') this.write((await import('../printers/reports/index.js')).formatApplyOutput(rejected, flags.output))
         }

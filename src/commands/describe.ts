@@ -1,5 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
+import {normalizeBoolArgv} from '../cli/argv.js'
 import {EXIT_INVALID} from '../errors.js'
 
 export default class Describe extends BaseCommand {
@@ -18,6 +19,7 @@ export default class Describe extends BaseCommand {
   }
 
   async run(): Promise<void> {
+    this.argv = normalizeBoolArgv(this.argv, ['all-namespaces'])
     const {argv, flags} = await this.parse(Describe)
     const [{withCluster}, {runDescribe}] = await Promise.all([import('../state/session.js'), import('../printers/describe/run.js')])
     const out = await withCluster({home: flags.home, cluster: flags.cluster, write: false}, (s) =>

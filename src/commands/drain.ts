@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
-import {normalizeDryRunArgv} from '../cli/dry-run-argv.js'
+import {normalizeDryRunArgv} from '../cli/argv.js'
 import {EXIT_INVALID, UsageError} from '../errors.js'
 
 export default class Drain extends BaseCommand {

@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
+import {normalizeBoolArgv} from '../cli/argv.js'
 
 export default class Events extends BaseCommand {
   static override description = 'List events in virtual time, as kubectl events prints them'
@@ -10,15 +11,17 @@ export default class Events extends BaseCommand {
     for: Flags.string({description: 'only events about this object: TYPE/NAME'}),
     types: Flags.string({multiple: true, description: 'only these event types: Normal, Warning'}),
     'no-headers': Flags.boolean({default: false, description: 'print without a header'}),
+    output: Flags.string({char: 'o', options: ['json', 'yaml'], description: 'print the EventList as json or yaml'}),
   }
 
   async run(): Promise<void> {
+    this.argv = normalizeBoolArgv(this.argv, ['all-namespaces', 'no-headers'])
     const {flags} = await this.parse(Events)
     const [{withCluster}, {runEvents}] = await Promise.all([import('../state/session.js'), import('../printers/events-run.js')])
     const out = await withCluster({home: flags.home, cluster: flags.cluster, write: false}, (s) =>
       runEvents(
         {store: s.store, registry: s.registry, now: s.clock.now()},
-        {namespace: flags.namespace ?? 'default', allNamespaces: flags['all-namespaces'], for: flags.for, types: flags.types, noHeaders: flags['no-headers']},
+        {namespace: flags.namespace ?? 'default', allNamespaces: flags['all-namespaces'], for: flags.for, types: flags.types, noHeaders: flags['no-headers'], output: flags.output as 'json' | 'yaml' | undefined},
       ),
     )
     this.write(out.stdout)

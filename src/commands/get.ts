@@ -1,5 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
+import {normalizeBoolArgv} from '../cli/argv.js'
 import {EXIT_INVALID} from '../errors.js'
 
 export default class Get extends BaseCommand {
@@ -29,6 +30,7 @@ export default class Get extends BaseCommand {
   }
 
   async run(): Promise<void> {
+    this.argv = normalizeBoolArgv(this.argv, ['all-namespaces', 'show-labels', 'no-headers', 'ignore-not-found', 'show-kind'])
     const {argv, flags} = await this.parse(Get)
     const [{withCluster}, {runGet}] = await Promise.all([import('../state/session.js'), import('../printers/get.js')])
     const out = await withCluster({home: flags.home, cluster: flags.cluster, write: false}, (s) =>

@@ -20,6 +20,7 @@ import {TaintEvictionController} from './tainteviction/tainteviction.js'
 import {PodGCController} from './podgc/podgc.js'
 import {createResourceQuotaController} from './resourcequota/index.js'
 import {HorizontalPodAutoscalerController} from './podautoscaler/horizontal.js'
+import {APIServiceAvailableController} from './apiservice/available.js'
 
 export function createControllers(): Controller[] {
   return [
@@ -42,5 +43,6 @@ export function createControllers(): Controller[] {
     new PodGCController(),
     createResourceQuotaController(),
     new HorizontalPodAutoscalerController(),
+    new APIServiceAvailableController(),
   ]
 }

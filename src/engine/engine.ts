@@ -78,7 +78,8 @@ export class Engine {
 
   /** Scheduling decisions recorded since the last call. */
   decisions(): unknown[] {
-    if (this.scheduler) this.decisionLog.push(...this.scheduler.takeDecisions())
+    // a loop, not push(...): 100k+ decisions as arguments overflow the stack
+    if (this.scheduler) for (const d of this.scheduler.takeDecisions()) this.decisionLog.push(d)
     const out = this.decisionLog
     this.decisionLog = []
     return out

@@ -1,7 +1,9 @@
 // `k8sim events`: the event log in `kubectl events` layout, filtered by --for and --types.
 
 import {UserError} from '../errors.js'
-import {printEventsCommand} from './events.js'
+import {printEventsCommand, sortEvents} from './events.js'
+import {goJSONIndent} from './output-json.js'
+import {toGoYAML} from './output-yaml.js'
 import type {ClusterView, CommandOutput} from './get.js'
 
 export interface EventsRequest {
@@ -11,6 +13,8 @@ export interface EventsRequest {
   for?: string
   types?: string[]
   noHeaders?: boolean
+  /** -o json|yaml: the EventList, sorted by time (kubectl events builds it as a typed list) */
+  output?: 'json' | 'yaml'
 }
 
 export function runEvents(view: ClusterView, req: EventsRequest): CommandOutput {
@@ -32,5 +36,10 @@ export function runEvents(view: ClusterView, req: EventsRequest): CommandOutput 
     .filter((e) => types.length === 0 || types.some((t) => t.toLowerCase() === String(e.type ?? '').toLowerCase()))
     .sort((a, b) => ((a.metadata.namespace ?? '') + '/' + a.metadata.name < (b.metadata.namespace ?? '') + '/' + b.metadata.name ? -1 : 1))
   if (events.length === 0) return {stdout: '', stderr: [req.allNamespaces ? 'No events found.' : `No events found in ${req.namespace} namespace.`], failed: false}
+  if (req.output) {
+    // simplified: keys sorted as for unstructured objects (kubectl marshals this typed list in Go struct order for json)
+    const list = {apiVersion: 'v1', items: sortEvents(events), kind: 'EventList', metadata: {resourceVersion: String(view.store.resourceVersion())}}
+    return {stdout: req.output === 'json' ? goJSONIndent(list) : toGoYAML(list), stderr: [], failed: false}
+  }
   return {stdout: printEventsCommand(events, {now: view.now, allNamespaces: req.allNamespaces, noHeaders: req.noHeaders}), stderr: [], failed: false}
 }

@@ -48,6 +48,8 @@ export async function loadScenario(file: string): Promise<LoadedScenario> {
   const doc = parseDocument(text, {version: '1.1', lineCounter: lc})
   if (doc.errors.length > 0) {
     const e = doc.errors[0]
+    // the yaml library's wording names its own API; say what is wrong with the file instead
+    if (e.code === 'MULTIPLE_DOCS') throw new UserError(`${file}:${e.linePos?.[0]?.line ?? 1}: a Scenario file holds one YAML document, this one has several`, 'manifests go in a step (`- apply: app.yaml`), or run `k8sim apply -f` on them')
     throw new UserError(`${file}:${e.linePos?.[0]?.line ?? 1}: ${e.message.split('\n')[0]}`)
   }
   const obj = doc.toJS() as any

@@ -44,7 +44,7 @@ async function apply(st: ReplayState, arg: any): Promise<string[]> {
   const files = (Array.isArray(spec.file) ? spec.file : [spec.file]).map((f: string) => (path.isAbsolute(f) ? f : path.join(st.dir, f)))
   const loaded = await loadManifests(files, {recursive: false, strict: false, readStdin: async () => ''})
   const rejectWith = (lines: string[]): string[] => {
-    st.problems = rejectionProblems(lines)
+    st.problems = rejectionProblems(lines, loaded.docs)
     if (spec.rejected) return lines
     throw new StepError(lines.join('\n'))
   }

@@ -79,30 +79,80 @@ export function runPause(t: Target, paused: boolean): Promise<string> {
 }
 
 export function runUndo(t: Target, toRevision: number): Promise<string> {
-  return mutate(t, ['Deployment'], (s, engine, info, obj) => {
+  return mutate(t, ROLLOUT_KINDS, (s, engine, info, obj) => {
+    if (info.kind !== 'Deployment') return line(info, obj, rollbackControllerRevision(s, engine, obj, toRevision))
     const r = rollbackDeployment(s.store, obj, toRevision)
     if (r.updated) engine.api.update(r.updated)
     return line(info, obj, r.message)
   })
 }
 
+/** kubectl's DaemonSetRollbacker / StatefulSetRollbacker: restore the template a ControllerRevision recorded. */
+function rollbackControllerRevision(s: ClusterSession, engine: Engine, obj: KubeObject, toRevision: number): string {
+  const revs = controllerRevisions(s, obj)
+  if (toRevision === 0 && revs.length <= 1) throw new UserError('no last revision to roll back to')
+  // findHistory: 0 = the second-highest revision
+  const target = toRevision === 0 ? revs[revs.length - 2] : revs.find((r) => r.revision === toRevision)
+  if (!target) throw new UserError(`unable to find specified revision ${toRevision} in history`)
+  if (canonicalJSON(obj.spec?.template) === canonicalJSON(target.template)) return `skipped rollback (current template already matches revision ${toRevision})`
+  obj.spec = {...obj.spec, template: target.template}
+  engine.api.update(obj)
+  return 'rolled back'
+}
+
+/** JSON with sorted keys and without nulls (a revision's template carries `creationTimestamp: null`). */
+function canonicalJSON(v: unknown): string {
+  const norm = (x: any): any => {
+    if (Array.isArray(x)) return x.map(norm)
+    if (x && typeof x === 'object') {
+      const out: Record<string, unknown> = {}
+      for (const k of Object.keys(x).sort()) if (x[k] !== null && x[k] !== undefined) out[k] = norm(x[k])
+      return out
+    }
+    return x
+  }
+  return JSON.stringify(norm(v ?? {}))
+}
+
 /** DaemonSet/StatefulSet history: the ControllerRevisions the workload controls (kubectl's controlledHistories). */
-function controllerRevisions(s: ClusterSession, obj: KubeObject): {revision: number; changeCause?: string}[] {
+function controllerRevisions(s: ClusterSession, obj: KubeObject): Revision[] {
   return s.store.list('apps/ControllerRevision', obj.metadata.namespace)
     .filter((cr) => (cr.metadata.ownerReferences ?? []).some((r) => r.controller && r.uid === obj.metadata.uid))
-    .map((cr) => ({revision: Number(cr.revision ?? 0), changeCause: cr.metadata.annotations?.['kubernetes.io/change-cause'] || undefined}))
+    .map((cr) => {
+      const template = structuredClone(cr.data?.spec?.template ?? {})
+      delete template.$patch
+      return {revision: Number(cr.revision ?? 0), changeCause: cr.metadata.annotations?.['kubernetes.io/change-cause'] || undefined, template}
+    })
     .sort((a, b) => a.revision - b.revision)
 }
 
-export function runHistory(t: Target): Promise<string> {
+interface Revision {
+  revision: number
+  changeCause?: string
+  template: any
+}
+
+/** kubectl rollout history [--revision N]: the revision table, or one revision's pod template. */
+export function runHistory(t: Target, revision = 0, renderTemplate: (template: any) => string = () => ''): Promise<string> {
   return withCluster({home: t.home, cluster: t.cluster, write: false}, (s) => {
     const {info, obj} = resolve(s, t.ref, t.namespace, ROLLOUT_KINDS)
-    const revs = info.kind === 'Deployment' ? deploymentRevisions(s.store, obj) : controllerRevisions(s, obj)
-    if (revs.length === 0) return `${printedKind(info.group, info.kind)}/${obj.metadata.name} \nNo rollout history found.\n`
-    // kubectl: the NamePrinter line (with a trailing space), then a tabwriter(0, 8, 2) table and a blank line
+    const revs: Revision[] = info.kind === 'Deployment'
+      ? deploymentRevisions(s.store, obj).map((r) => ({revision: r.revision, changeCause: r.changeCause, template: structuredClone(r.replicaSet.spec?.template ?? {})}))
+      : controllerRevisions(s, obj)
+    // kubectl: the NamePrinter line `kind/name <operation>` where the operation starts with "with revision #N" or ""
+    const head = `${printedKind(info.group, info.kind)}/${obj.metadata.name} ${revision > 0 ? `with revision #${revision}` : ''}\n`
+    if (revs.length === 0) return `${head}No rollout history found.\n`
+    if (revision > 0) {
+      const r = revs.find((x) => x.revision === revision)
+      if (!r) throw new UserError('unable to find the specified revision')
+      // the Deployment viewer copies the ReplicaSet's change-cause onto the template
+      if (r.changeCause && info.kind === 'Deployment') r.template.metadata = {...(r.template.metadata ?? {}), annotations: {...(r.template.metadata?.annotations ?? {}), 'kubernetes.io/change-cause': r.changeCause}}
+      return head + renderTemplate(r.template) + '\n'
+    }
+    // then a tabwriter(0, 8, 2) table and a blank line
     const rows = [['REVISION', 'CHANGE-CAUSE'], ...revs.map((r) => [String(r.revision), r.changeCause ?? '<none>'])]
     const w = Math.max(...rows.map((r) => r[0].length)) + 2
-    return `${printedKind(info.group, info.kind)}/${obj.metadata.name} \n` + rows.map((r) => r[0].padEnd(w) + r[1] + '\n').join('') + '\n'
+    return head + rows.map((r) => r[0].padEnd(w) + r[1] + '\n').join('') + '\n'
   })
 }
 

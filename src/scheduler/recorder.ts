@@ -52,6 +52,9 @@ export interface DecisionRecord {
 
 const NO_REASONS = new Map<number, string[]>()
 
+/** A record's compact-nodes producer (read by the state's decision codec; a registered symbol, no import needed). */
+export const COMPACT_NODES = Symbol.for('k8sim.compactNodes')
+
 const CODES: Code[] = ['Success', 'Success', 'Skip', 'Unschedulable', 'UnschedulableAndUnresolvable', 'Error', 'Wait', 'Pending']
 function codeIndex(s: Status | null): number {
   if (!s) return 1
@@ -223,6 +226,54 @@ export class AttemptRecord {
     return nodes
   }
 
+  /**
+   * The `nodes` list in the storage codec's compact form (state/decision-codec.ts), built straight from the typed
+   * arrays: same content as nodeDecisions(), without making an object per node and plugin.
+   */
+  private compactNodes(): {strings: string[]; rows: unknown[][]} | undefined {
+    if (!this.full || this.names.length === 0) return undefined
+    const strings: string[] = []
+    const index = new Map<string, number>()
+    const str = (x: string): number => {
+      let i = index.get(x)
+      if (i === undefined) {
+        i = strings.length
+        strings.push(x)
+        index.set(x, i)
+      }
+      return i
+    }
+    const nf = this.filterPlugins.length
+    const ns = this.scorePlugins.length
+    const fIdx = this.filterPlugins.map(str)
+    const codeIdx = CODES.map(str)
+    const sIdx = this.scorePlugins.map(str)
+    const order = this.names.map((_, i) => i).sort((a, b) => this.indexArr[a] - this.indexArr[b])
+    const rows: unknown[][] = []
+    for (const row of order) {
+      const f: unknown[] = []
+      for (let p = 0; p < nf; p++) {
+        const i = row * nf + p
+        let c = this.codes ? this.codes[i] : 0
+        if (c === 0 && this.skipMask?.[p]) c = 2
+        if (c === 0) continue
+        const reasons = this.reasons.get(i)
+        f.push(fIdx[p], codeIdx[c], reasons && reasons.length > 0 ? reasons : 0)
+      }
+      const feasible = this.feasibleBits[row] === 1
+      const sc: unknown[] = []
+      if (this.scores && feasible) {
+        for (let p = 0; p < ns; p++) {
+          const v = this.scores[row * ns + p]
+          if (v < 0) continue
+          sc.push(sIdx[p], v, v * this.weights[p])
+        }
+      }
+      rows.push([this.names[row], feasible ? 1 : 0, f, sc, this.totalsArr[row]])
+    }
+    return {strings, rows}
+  }
+
   /** The §6 record. `nodes` is built when first read (large clusters: only read what you need). */
   toJSON(attempts: number): DecisionRecord {
     const rec = {
@@ -245,6 +296,8 @@ export class AttemptRecord {
         nodes = v
       },
     })
+    // for saving: the nodes in compact form, unless `nodes` was read or replaced (then the codec encodes that)
+    Object.defineProperty(rec, COMPACT_NODES, {enumerable: false, value: () => (nodes === undefined ? this.compactNodes() : undefined)})
     rec.score = this.score
     rec.feasibleNodes = this.feasibleCount
     rec.evaluatedNodes = this.evaluatedCount

@@ -5,6 +5,7 @@
 // the scheduler records is stored as it is.
 
 const MARK = '$k8simCompactNodes'
+const COMPACT_NODES = Symbol.for('k8sim.compactNodes')
 const NODE_KEYS = ['name', 'feasible', 'filters', 'scores', 'total']
 const FILTER_KEYS = ['plugin', 'code', 'reasons']
 const SCORE_KEYS = ['plugin', 'score', 'weighted']
@@ -88,7 +89,10 @@ export function decodeNodes(c: Compact): unknown[] {
 /** JSON text of a decision record with its `nodes` list in compact form (same key position). */
 export function stringifyDecision(data: unknown): string {
   if (typeof data !== 'object' || data === null || Array.isArray(data) || Object.getPrototypeOf(data) !== Object.prototype || 'toJSON' in data) return JSON.stringify(data)
-  const compact = encodeNodes((data as Record<string, unknown>).nodes)
+  // a live scheduler record makes its compact form from its own tables; anything else is encoded from `nodes`
+  const own = (data as Record<symbol, unknown>)[COMPACT_NODES]
+  const fromRecord = typeof own === 'function' ? (own() as Omit<Compact, typeof MARK> | undefined) : undefined
+  const compact: Compact | undefined = fromRecord ? {[MARK]: 1, ...fromRecord} : encodeNodes((data as Record<string, unknown>).nodes)
   if (!compact) return JSON.stringify(data)
   const out: Record<string, unknown> = {}
   for (const k of Object.keys(data)) out[k] = k === 'nodes' ? compact : (data as Record<string, unknown>)[k]

@@ -17,7 +17,10 @@ export function recordDecisions(s: Pick<ClusterSession, 'saveDecisions' | 'loadD
     if (!offsets.has(podKey)) offsets.set(podKey, s.loadDecisions(podKey).length)
     const attempt = offsets.get(podKey)! + d.attempt
     const uid = s.store.get(podKey)?.metadata.uid
-    rows.push({podKey, attempt, podUid: uid, time: d.time ? Date.parse(d.time) : undefined, data: {...d, attempt}})
+    // copy the record's properties as they are (its lazy `nodes` stays unbuilt until something reads it)
+    const data = Object.defineProperties({}, Object.getOwnPropertyDescriptors(d)) as RawDecision
+    data.attempt = attempt
+    rows.push({podKey, attempt, podUid: uid, time: d.time ? Date.parse(d.time) : undefined, data})
   }
   s.saveDecisions(rows)
 }

@@ -32,9 +32,14 @@ function fromRaw(r: Raw): DecisionRow {
   }
 }
 
+const byPodStatements = new WeakMap<Db, ReturnType<Db['prepare']>>()
+
 /** Every attempt recorded for a pod, first attempt first. */
 export function loadDecisions(db: Db, podKey: string): DecisionRow[] {
-  const rows = db.prepare('SELECT * FROM decisions WHERE pod_key = ? ORDER BY attempt').all(podKey) as Raw[]
+  // asked once per scheduled pod when saving (to number attempts): prepare the statement once per database
+  let q = byPodStatements.get(db)
+  if (!q) byPodStatements.set(db, (q = db.prepare('SELECT * FROM decisions WHERE pod_key = ? ORDER BY attempt')))
+  const rows = q.all(podKey) as Raw[]
   return rows.map(fromRaw)
 }
 

@@ -76,7 +76,7 @@ function inCreationOrder(fresh: KubeObject[], store: ObjectStore): KubeObject[] 
       store.list(gk).forEach((o, i) => pos.set(o, i))
       list.sort((a, b) => (pos.get(a) ?? 0) - (pos.get(b) ?? 0))
     }
-    out.push(...list)
+    for (const o of list) out.push(o) // not push(...list): 100k+ arguments overflow the stack
   }
   return out
 }

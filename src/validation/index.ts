@@ -5,6 +5,7 @@
 // A returned error with `decode: true` is a BadRequest the API server raises while decoding (e.g. a malformed
 // quantity); it comes alone. Other errors form the 422 Invalid status (see field-errors.ts for the messages).
 
+import {deepCopy} from '../api/deep-copy.js'
 import type {KubeObject} from '../api/types.js'
 import {applyDefaults, generateJobSelector} from '../admission/defaults/index.js'
 import {validateDaemonSet, validateDaemonSetUpdate, validateDeployment, validateDeploymentUpdate, validateReplicaSet, validateReplicaSetUpdate, validateStatefulSet, validateStatefulSetUpdate} from './apps.js'
@@ -107,7 +108,7 @@ function groupKindOf(obj: {apiVersion?: unknown; kind?: unknown}): string {
 
 /** A defaulted copy, with the Job selector generated as the Job strategy does before validating. */
 function prepared(obj: KubeObject, old?: KubeObject): any {
-  const copy = structuredClone(obj) as any
+  const copy = deepCopy(obj) as any
   copy.metadata = copy.metadata && typeof copy.metadata === 'object' ? copy.metadata : {}
   if (old?.metadata) {
     for (const f of ['name', 'namespace', 'uid', 'creationTimestamp'] as const) {

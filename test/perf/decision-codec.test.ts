@@ -46,3 +46,20 @@ describe('decision storage codec', () => {
     expect(JSON.stringify(parseDecision(JSON.stringify(record)))).toBe(JSON.stringify(record))
   })
 })
+
+describe('decision storage codec on live scheduler records', () => {
+  it('stores what JSON.stringify of the record gives, feasible and rejected nodes alike', async () => {
+    const {Harness, node: mkNode, pod} = await import('../scheduler/harness.js')
+    const h = new Harness()
+    h.create(mkNode('node-1'))
+    h.create(mkNode('node-2', {cpu: '100m'}))
+    h.create(mkNode('node-3'))
+    h.create(pod('p', {cpu: '500m', memory: '64Mi'}))
+    h.settle()
+    const saved = h.scheduler.decisionsFor('default/p').map((d) => stringifyDecision(d))
+    const plain = h.scheduler.decisionsFor('default/p').map((d) => JSON.stringify(d))
+    expect(plain[0]).toContain('Insufficient cpu')
+    expect(saved[0].length).toBeLessThan(plain[0].length)
+    expect(saved.map((t) => JSON.stringify(parseDecision(t)))).toEqual(plain)
+  })
+})

@@ -206,14 +206,15 @@ Events:          <none>
 
   it('falls back to the generic describer', () => {
     const store = new ObjectStore()
-    const cm = store.create({apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'cfg', namespace: 'default', uid: 'c1'}, data: {key: 'value'}})
+    // a kind kubectl has no describer for (a custom resource); ConfigMap has its own since k8sim QA (test/qa)
+    const cm = store.create({apiVersion: 'example.com/v1', kind: 'Widget', metadata: {name: 'cfg', namespace: 'default', uid: 'c1'}, data: {key: 'value'}})
     expect(describeObject(cm, {store, now})).toBe(`Name:         cfg
 Namespace:    default
 Labels:       <none>
-API Version:  v1
+API Version:  example.com/v1
 Data:
   Key:  value
-Kind:   ConfigMap
+Kind:   Widget
 Metadata:
   Resource Version:  1
   UID:               c1

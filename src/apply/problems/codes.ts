@@ -29,9 +29,12 @@ export const PROBLEM_CODES: Record<string, {severity: Severity; meaning: string}
   'missing-storageclass': {severity: 'error', meaning: 'a claim names a StorageClass that does not exist'},
   'no-provisioner': {severity: 'error', meaning: "a StorageClass's provisioner does not run in the cluster: claims never bind"},
   'pvc-pending': {severity: 'error', meaning: 'a claim a pod needs stays Pending'},
+  'pvc-pv-mismatch': {severity: 'error', meaning: 'a claim names a volume (spec.volumeName) it cannot bind to: class, size or access modes differ (VolumeMismatch)'},
   'service-no-endpoints': {severity: 'error', meaning: 'a Service selects no pods (error), or only pods that are not ready (warning)'},
   'service-port-mismatch': {severity: 'error', meaning: "a Service's named targetPort is not declared by the pods it selects"},
   'ingress-backend-missing': {severity: 'error', meaning: 'an Ingress backend names a Service or port that does not exist'},
+  'apiservice-unavailable': {severity: 'error', meaning: "an APIService is Available=False (its Service is missing or has no ready endpoints): discovery of its API fails"},
+  'mixed-variants': {severity: 'error', meaning: 'two variants of one app in one bundle: same image, labels each selects, colliding on a hostPort or a Service'},
   'hpa-target-missing': {severity: 'error', meaning: "an HPA's scaleTargetRef does not exist"},
   // warnings and info (never change the exit code)
   'lb-pending': {severity: 'warning', meaning: 'a LoadBalancer Service gets no external IP (no cloud controller)'},

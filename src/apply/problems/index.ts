@@ -13,6 +13,8 @@ import {hpaProblems} from './hpa.js'
 import {pdbProblems} from './pdb.js'
 import {workloadProblems} from './workloads.js'
 import {apiProblems} from './apis.js'
+import {apiServiceProblems} from './apiservices.js'
+import {variantProblems} from './variants.js'
 
 export {rejectionProblems, rejectionCode} from './rejections.js'
 export {PROBLEM_CODES} from './codes.js'
@@ -43,7 +45,7 @@ export function collectProblems(s: ApplySession, applied: AppliedObject[], docs:
     if (p.code === 'unschedulable' && hasStorageCause && /PersistentVolumeClaim|volume node affinity|unbound/i.test(p.message)) return false
     return !causes.some((c) => c.code === p.code && c.object === p.object && c.namespace === p.namespace)
   })
-  const found = [...causes, ...pods, ...serviceProblems(ctx), ...ingressProblems(ctx), ...hpaProblems(ctx), ...pdbProblems(ctx)]
+  const found = [...causes, ...pods, ...serviceProblems(ctx), ...ingressProblems(ctx), ...hpaProblems(ctx), ...pdbProblems(ctx), ...apiServiceProblems(ctx), ...variantProblems(ctx)]
   const explained = new Set(found.filter((p) => p.severity === 'error').map((p) => `${p.object.split('/')[0]}/${p.namespace ?? ''}/${p.object.split('/').slice(1).join('/')}`))
   // a StorageClass problem explains the StatefulSet or workload that uses it: do not also call it stalled
   if (hasStorageCause) for (const a of applied) if (a.kind === 'StatefulSet' || podUsesBrokenClaim(a, causes)) explained.add(`${a.kind}/${a.namespace ?? ''}/${a.name}`)

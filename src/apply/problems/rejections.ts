@@ -1,8 +1,10 @@
 // An apply the API server refused (exit 1, nothing stored) as problems, so `-o json` and the CI reports can
 // carry the reasons: each CLI.md §5 error line becomes one error with a stable code.
 import type {Problem} from '../types.js'
+import type {ManifestDocLike} from '../ports.js'
 
-const LINE = /^error: (.+?):(\d+):(\d+) \(document (\d+), ([^)]*)\): (.*)$/
+// `s`: a refusal may span lines (a pod update's diff follows its first line)
+const LINE = /^error: (.+?):(\d+):(\d+) \(document (\d+), ([^)]*)\): (.*)$/s
 
 /** The code of a rejection message. */
 export function rejectionCode(message: string): string {
@@ -17,17 +19,31 @@ export function rejectionCode(message: string): string {
   return 'invalid'
 }
 
-export function rejectionProblems(lines: string[]): Problem[] {
+/** The earlier document of the bundle that defines the same object as the refused one (kubectl then patches it). */
+function earlierDefinition(docs: ManifestDocLike[], file: string, docIndex: number): ManifestDocLike | undefined {
+  const self = docs.findIndex((d) => d.file === file && d.docIndex === docIndex)
+  if (self < 0) return undefined
+  const o = docs[self].obj
+  const same = (d: ManifestDocLike) =>
+    d.obj?.apiVersion === o.apiVersion && d.obj?.kind === o.kind && d.obj?.metadata?.name === o.metadata?.name && (d.obj?.metadata?.namespace ?? '') === (o.metadata?.namespace ?? '')
+  return docs.slice(0, self).find(same)
+}
+
+/** `docs`: the bundle, when known: a refused update of an object an earlier document created is a duplicate. */
+export function rejectionProblems(lines: string[], docs: ManifestDocLike[] = []): Problem[] {
   return lines.map((l): Problem => {
     const m = LINE.exec(l)
     if (!m) {
       const message = l.replace(/^error: /, '')
       return {code: rejectionCode(message), severity: 'error', object: '', message}
     }
-    const [, file, line, , , object, message] = m
-    const code = rejectionCode(message)
+    const [, file, line, , docIndex, object, message] = m
+    let code = rejectionCode(message)
+    const first = /error when applying patch/.test(message) ? earlierDefinition(docs, file, Number(docIndex)) : undefined
+    if (first) code = 'duplicate-object'
     const p: Problem = {code, severity: 'error', object, file, line: Number(line), message}
-    if (code === 'missing-namespace') p.hint = 'add the Namespace to the bundle (it is applied first), or create it beforehand'
+    if (first) p.hint = `${first.file} (document ${first.docIndex}) already defines ${object}: keep one definition`
+    else if (code === 'missing-namespace') p.hint = 'add the Namespace to the bundle (it is applied first), or create it beforehand'
     else if (code === 'unknown-kind') p.hint = 'apply the CustomResourceDefinition first, or fix apiVersion/kind'
     else if (code === 'quota-exceeded') p.hint = 'lower the requests, or raise the ResourceQuota'
     return p

@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../../cli/base-command.js'
 
 export default class RolloutUndo extends BaseCommand {
-  static override description = 'Roll a Deployment back to its previous (or a given) revision'
+  static override description = 'Roll a Deployment, DaemonSet or StatefulSet back to its previous (or a given) revision'
   static override args = {ref: Args.string({description: 'TYPE/NAME', required: true}), name: Args.string({required: false})}
   static override flags = {
     namespace: Flags.string({char: 'n', description: 'namespace'}),

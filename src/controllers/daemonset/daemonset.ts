@@ -128,8 +128,14 @@ export class DaemonSetController extends QueueController {
 
   private ensureRevision(ds: KubeObject, hash: string): void {
     const name = `${ds.metadata.name}-${hash}`
-    if (this.ctx.store.get(objectKey('apps', 'ControllerRevision', ds.metadata.namespace, name))) return
     const revs = this.hub.dependents(ds.metadata.uid ?? '').filter((o) => o.kind === 'ControllerRevision')
+    const existing = this.ctx.store.get(objectKey('apps', 'ControllerRevision', ds.metadata.namespace, name))
+    if (existing) {
+      // constructHistory: a template seen before (rollout undo) becomes the newest revision again
+      const next = revs.filter((r) => r.metadata.name !== name).reduce((m, r) => Math.max(m, r.revision ?? 0), 0) + 1
+      if ((existing.revision ?? 0) < next) this.ctx.api.update({...clone(existing), revision: next})
+      return
+    }
     const revision = revs.reduce((m, r) => Math.max(m, r.revision ?? 0), 0) + 1
     try {
       this.ctx.api.create({

@@ -491,9 +491,15 @@ export class DeploymentController extends QueueController {
     const c = u.getCondition(s, 'Progressing')
     if (!u.hasProgressDeadline(d) || !c) return
     if (u.deploymentComplete(d, s) || c.reason === u.TimedOutReason) return
+    // once NewReplicaSetAvailable with every replica updated, syncRolloutStatus skips the deadline check: a requeue
+    // could never change anything (kube-controller-manager re-syncs it in a rate-limited loop; virtual time need not)
+    if (c.reason === u.NewRSAvailableReason && (s.replicas ?? 0) === (s.updatedReplicas ?? 0)) return
     const after = Date.parse(c.lastUpdateTime) + d.spec.progressDeadlineSeconds * 1000 - this.now()
-    // a deadline far away does not keep the cluster from settling
-    this.queue.addAfter(keyOf(d), after < 1000 ? 0 : after + 1000, true)
+    // a deadline far away does not keep the cluster from settling. Under a second, kube-controller-manager
+    // enqueues rate-limited (5 ms steps) until the deadline has passed; virtual time goes straight to the first
+    // check past it (a requeue at 0 would run again at the same instant, forever).
+    if (after < 1000) this.queue.addAfter(keyOf(d), Math.max(after, 0) + 5, true)
+    else this.queue.addAfter(keyOf(d), after + 1000, true)
   }
 
   private checkPausedConditions(d: KubeObject): void {

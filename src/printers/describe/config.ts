@@ -45,3 +45,30 @@ export function describeSecret(secret: KubeObject): string {
 function base64Length(v: unknown): number {
   return Buffer.from(String(v ?? ''), 'base64').length
 }
+
+/** describeServiceAccount: pull, mountable and token secrets (missing ones marked), then Events. */
+export function describeServiceAccount(sa: KubeObject, ctx: {events?: KubeObject[]; now: number; secrets: KubeObject[]}): string {
+  const w = new DescribeWriter()
+  w.write(LEVEL_0, `Name:\t${sa.metadata.name}\n`)
+  w.write(LEVEL_0, `Namespace:\t${sa.metadata.namespace ?? ''}\n`)
+  printLabelsMultiline(w, 'Labels', sa.metadata.labels)
+  printAnnotationsMultiline(w, 'Annotations', sa.metadata.annotations)
+  const existing = new Set(ctx.secrets.map((s) => s.metadata.name ?? ''))
+  const tokens = ctx.secrets.filter((s) => s.type === 'kubernetes.io/service-account-token' && s.metadata.annotations?.['kubernetes.io/service-account.name'] === sa.metadata.name)
+  const names = (refs: unknown): string[] => (Array.isArray(refs) ? refs.map((r: any) => String(r?.name ?? '')) : [])
+  // sorted by header, as kubectl ranges over sets.StringKeySet(types).List()
+  const groups: [string, string[], boolean][] = [
+    ['Image pull secrets:', names(sa.imagePullSecrets), false],
+    ['Mountable secrets: ', names(sa.secrets), true],
+    ['Tokens:            ', tokens.map((s) => s.metadata.name ?? ''), false],
+  ]
+  for (const [header, list, markMissing] of groups) {
+    if (list.length === 0) {
+      w.write(LEVEL_0, `${header}\t<none>\n`)
+      continue
+    }
+    list.forEach((name, i) => w.write(LEVEL_0, `${i === 0 ? header : ' '.repeat(19)}\t${name}${markMissing && !existing.has(name) ? ' (not found)' : ''}\n`))
+  }
+  describeEvents(w, ctx.events, ctx.now)
+  return w.toString()
+}

@@ -5,7 +5,10 @@ import {matchesLabelSelector} from '../../api/selectors.js'
 import type {KubeObject} from '../../api/types.js'
 import {eventsFor} from '../events.js'
 import {describeGeneric} from './generic.js'
-import {describeConfigMap, describeSecret} from './config.js'
+import {describeConfigMap, describeSecret, describeServiceAccount} from './config.js'
+import {describePersistentVolume, describePriorityClass, describeStorageClass} from './cluster-scoped.js'
+import {describeCronJob, describeIngress} from './cronjob-ingress.js'
+import {describeLimitRange, describeResourceQuota} from './quota.js'
 import {describeDaemonSet, describeJob, describeNamespace, describePVC, describeStatefulSet} from './more.js'
 import {describeNode} from './node.js'
 import {describeHPA, describePDB} from './policy.js'
@@ -19,7 +22,10 @@ export {describeDeployment, describeReplicaSet} from './workloads.js'
 export {describeService} from './service.js'
 export {describeHPA, describePDB} from './policy.js'
 export {describeGeneric} from './generic.js'
-export {describeConfigMap, describeSecret} from './config.js'
+export {describeConfigMap, describeSecret, describeServiceAccount} from './config.js'
+export {describePersistentVolume, describePriorityClass, describeStorageClass} from './cluster-scoped.js'
+export {describeCronJob, describeIngress} from './cronjob-ingress.js'
+export {describeLimitRange, describeResourceQuota} from './quota.js'
 export {describeDaemonSet, describeJob, describeNamespace, describePVC, describeStatefulSet} from './more.js'
 
 export interface DescribeContext {
@@ -74,6 +80,22 @@ export function describeObject(obj: KubeObject, ctx: DescribeContext): string {
       return describeConfigMap(obj, {events, now: ctx.now})
     case '/Secret':
       return describeSecret(obj)
+    case '/ServiceAccount':
+      return describeServiceAccount(obj, {events, now: ctx.now, secrets: ctx.store.list('/Secret', ns)})
+    case 'batch/CronJob':
+      return describeCronJob(obj, {events, now: ctx.now})
+    case 'networking.k8s.io/Ingress':
+      return describeIngress(obj, {events, now: ctx.now, services: ctx.store.list('/Service', ns), endpointSlices: ctx.store.list('discovery.k8s.io/EndpointSlice', ns)})
+    case '/ResourceQuota':
+      return describeResourceQuota(obj)
+    case '/LimitRange':
+      return describeLimitRange(obj)
+    case '/PersistentVolume':
+      return describePersistentVolume(obj, {events, now: ctx.now}) ?? describeGeneric(obj, {events, now: ctx.now})
+    case 'storage.k8s.io/StorageClass':
+      return describeStorageClass(obj, {events, now: ctx.now})
+    case 'scheduling.k8s.io/PriorityClass':
+      return describePriorityClass(obj, {events, now: ctx.now})
     case '/Namespace':
       return describeNamespace(obj, {quotas: ctx.store.list('/ResourceQuota', obj.metadata.name), limitRanges: ctx.store.list('/LimitRange', obj.metadata.name)})
     default:

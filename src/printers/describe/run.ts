@@ -23,7 +23,7 @@ export function runDescribe(view: ClusterView, req: DescribeRequest): CommandOut
   const objs: KubeObject[] = []
   for (const t of resolved.targets) {
     if (t.names.length === 0) {
-      objs.push(...listObjects(view.store, t.info, req))
+      for (const o of listObjects(view.store, t.info, req)) objs.push(o) // no push(...): 100k+ overflow the stack
       continue
     }
     for (const name of t.names) {
@@ -34,7 +34,7 @@ export function runDescribe(view: ClusterView, req: DescribeRequest): CommandOut
       }
       // `describe TYPE NAME` also matches names that start with NAME
       const prefixed = req.args.length === 2 && !req.args[0].includes(',') ? listObjects(view.store, t.info, {...req, allNamespaces: false}).filter((x) => x.metadata.name?.startsWith(name)) : []
-      if (prefixed.length > 0) objs.push(...prefixed)
+      if (prefixed.length > 0) for (const o of prefixed) objs.push(o)
       else stderr.push(notFoundLine(t.info, name))
     }
   }

@@ -135,3 +135,15 @@ export const nameAgeTable: TableDef = {
   columns: [col('Name'), col('Age')],
   row: (o, ctx) => [o.metadata.name ?? '', ageOf(o, ctx)],
 }
+
+/** kube-aggregator's APIService table (registry/apiservice/etcd ConvertToTable): Local or ns/name, and Available. */
+export const apiServiceTable: TableDef = {
+  namespaced: false,
+  columns: [col('Name'), col('Service'), col('Available'), col('Age')],
+  row: (o, ctx) => {
+    const svc = o.spec?.service
+    const cond = (o.status?.conditions ?? []).find((c: any) => c.type === 'Available')
+    const available = !cond ? 'Unknown' : cond.status !== 'True' && cond.reason ? `${cond.status} (${cond.reason})` : String(cond.status)
+    return [o.metadata.name ?? '', svc ? `${svc.namespace}/${svc.name}` : 'Local', available, ageOf(o, ctx)]
+  },
+}

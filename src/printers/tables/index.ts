@@ -7,6 +7,7 @@ import {jsonPathValues} from '../jsonpath.js'
 import {age} from '../age.js'
 import {type Column, type TableContext, type TableDef, renderTable} from './common.js'
 import {
+  apiServiceTable,
   configMapTable,
   createdAtTable,
   leaseTable,
@@ -75,6 +76,7 @@ const tables: Record<string, TableDef> = {
   'node.k8s.io/RuntimeClass': runtimeClassTable,
   'admissionregistration.k8s.io/MutatingWebhookConfiguration': webhookConfigurationTable,
   'admissionregistration.k8s.io/ValidatingWebhookConfiguration': webhookConfigurationTable,
+  'apiregistration.k8s.io/APIService': apiServiceTable,
 }
 
 /** Built-in kinds the API server has no printer for: its default table (NAME, CREATED AT). */

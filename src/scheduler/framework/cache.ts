@@ -31,6 +31,17 @@ export class SchedulerCache {
     return this.changeLog.slice(seq - this.changeBase)
   }
 
+  /**
+   * Visit the nodes whose pods changed since `seq` (with repeats) in place, without copying the log (a cycle may
+   * look back over many changes). Returns false, visiting nothing, when that history is gone.
+   */
+  visitChangesSince(seq: number, fn: (ni: NodeInfo) => void): boolean {
+    if (seq < this.changeBase) return false
+    const log = this.changeLog
+    for (let i = seq - this.changeBase; i < log.length; i++) fn(log[i])
+    return true
+  }
+
   private logChange(ni: NodeInfo): void {
     this.changeLog.push(ni)
     if (this.changeLog.length > 200_000) {

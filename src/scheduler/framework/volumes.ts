@@ -24,11 +24,12 @@ export function getStorageClass(store: ObjectStore, name: string): KubeObject | 
   return store.get(`storage.k8s.io/StorageClass//${name}`)
 }
 
-/** storageClassName of a PVC (spec field, else the beta annotation) */
+/** storagehelpers.GetPersistentVolumeClaimClass: the beta annotation wins over spec.storageClassName */
 export function pvcClassName(pvc: KubeObject): string {
-  return pvc.spec?.storageClassName ?? pvc.metadata.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? ''
+  return pvc.metadata.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? pvc.spec?.storageClassName ?? ''
 }
 
+/** storagehelpers.GetPersistentVolumeClass: the beta annotation wins over spec.storageClassName */
 export function pvClassName(pv: KubeObject): string {
-  return pv.spec?.storageClassName ?? pv.metadata.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? ''
+  return pv.metadata.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? pv.spec?.storageClassName ?? ''
 }

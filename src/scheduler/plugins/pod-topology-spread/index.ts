@@ -119,10 +119,26 @@ export function newPodTopologySpread(args: PodTopologySpreadArgs = {}, handle: H
   function domainTotals(ci: CountIndex, key: string, required: string[]): Map<string, number> {
     const dk = key + '|' + required.join(',')
     const nodes = handle.cache.list()
-    const hasAll = (n: NodeInfo) => required.every((k) => k in n.labels)
+    // the usual case requires only `key` itself, which the value check below covers
+    const hasAll = required.length === 1 && required[0] === key ? () => true : (n: NodeInfo) => required.every((k) => k in n.labels)
     let d = ci.domains.get(dk)
-    const changed = d ? handle.cache.changesSince(d.seq) : null
-    if (!d || !changed) {
+    // catch up with the nodes changed since the last call, read in place from the cache's log
+    const cur = d
+    const caughtUp =
+      cur !== undefined &&
+      handle.cache.visitChangesSince(cur.seq, (n) => {
+        const i = n.clusterIndex
+        if (i < 0 || i >= cur.included.length) return
+        const v = n.labels[key]
+        if (v === undefined || !hasAll(n)) return
+        const c = count(n, ci.selector, ci.ns, ci)
+        const delta = c - cur.included[i]
+        if (delta !== 0) {
+          cur.included[i] = c
+          cur.totals.set(v, (cur.totals.get(v) ?? 0) + delta)
+        }
+      })
+    if (!d || !caughtUp) {
       d = {seq: handle.cache.changeSeq, included: new Int32Array(nodes.length), totals: new Map()}
       for (const n of nodes) {
         const v = n.labels[key]
@@ -133,18 +149,6 @@ export function newPodTopologySpread(args: PodTopologySpreadArgs = {}, handle: H
       }
       ci.domains.set(dk, d)
       return d.totals
-    }
-    for (const n of changed) {
-      const i = n.clusterIndex
-      if (i < 0 || i >= d.included.length) continue
-      const v = n.labels[key]
-      if (v === undefined || !hasAll(n)) continue
-      const c = count(n, ci.selector, ci.ns, ci)
-      const delta = c - d.included[i]
-      if (delta !== 0) {
-        d.included[i] = c
-        d.totals.set(v, (d.totals.get(v) ?? 0) + delta)
-      }
     }
     d.seq = handle.cache.changeSeq
     return d.totals

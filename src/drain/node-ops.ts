@@ -11,8 +11,7 @@ import type {SeededRandom} from '../clock/random.js'
 import type {EventRecorder} from '../api/events.js'
 import type {ApiServer} from '../engine/apiserver.js'
 import {KUBELET_STOPPED, kubeletStopped} from '../controllers/nodelifecycle/nodelifecycle.js'
-import {newNodeObject, nextNodeIndex} from '../cluster/nodes.js'
-import type {Taint} from '../cluster/options.js'
+import {newNodeObject, nextNodeIndex, type NodeInput} from '../cluster/nodes.js'
 import {UserError} from '../errors.js'
 
 export interface NodeOpsDeps {
@@ -103,16 +102,8 @@ function repostPodStatus(d: NodeOpsDeps, nodeName: string): void {
   }
 }
 
-export interface AddNodeInput {
-  name: string
-  cpu: string
-  memory: string
-  pods: number
-  ephemeralStorage: string
-  labels: Record<string, string>
-  taints: Taint[]
-  zone?: string
-}
+/** A node to add: what `node add` takes; its index and kubelet version come from the cluster. */
+export type AddNodeInput = Omit<NodeInput, 'index' | 'kubeletVersion'>
 
 /** Register a new node (kubelet version as the cluster's other nodes, else the given default). */
 export function addNode(d: NodeOpsDeps, n: AddNodeInput, defaultKubeletVersion: string): string {

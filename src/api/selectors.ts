@@ -191,10 +191,35 @@ export function labelSelectorRequirements(sel: LabelSelector | null | undefined)
   return sortRequirements(reqs)
 }
 
-/** Whether a metav1.LabelSelector selects these labels: nil selects nothing, empty selects everything. */
+/**
+ * Whether a metav1.LabelSelector selects these labels (LabelSelectorAsSelector semantics): nil selects nothing,
+ * empty selects everything. Direct and allocation-free: controllers and the disruption budget call it per pod. An
+ * operator the API server would have rejected selects nothing.
+ */
 export function matchesLabelSelector(sel: LabelSelector | null | undefined, labels: Record<string, string> | undefined | null): boolean {
-  const reqs = labelSelectorRequirements(sel)
-  return reqs !== undefined && matchesRequirements(reqs, labels)
+  if (!sel) return false
+  const l = labels ?? {}
+  for (const k in sel.matchLabels ?? {}) if (l[k] !== sel.matchLabels![k]) return false
+  for (const e of sel.matchExpressions ?? []) {
+    const has = Object.prototype.hasOwnProperty.call(l, e.key)
+    switch (e.operator) {
+      case 'In':
+        if (!has || !(e.values ?? []).includes(l[e.key])) return false
+        break
+      case 'NotIn':
+        if (has && (e.values ?? []).includes(l[e.key])) return false
+        break
+      case 'Exists':
+        if (!has) return false
+        break
+      case 'DoesNotExist':
+        if (has) return false
+        break
+      default:
+        return false
+    }
+  }
+  return true
 }
 
 /** A plain map selector (Service.spec.selector, nodeSelector): every pair must match; empty matches everything. */

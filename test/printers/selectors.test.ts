@@ -50,3 +50,13 @@ describe('field selectors', () => {
     expect(matchesFieldSelector(parseFieldSelectorString('metadata.name==b'), pod)).toBe(false)
   })
 })
+
+describe('matchesLabelSelector, shared by controllers and the disruption budget', () => {
+  it('follows LabelSelectorAsSelector: nil nothing, empty everything, bad operator nothing', () => {
+    expect(matchesLabelSelector(undefined, {a: 'b'})).toBe(false)
+    expect(matchesLabelSelector({}, {a: 'b'})).toBe(true)
+    expect(matchesLabelSelector({matchLabels: {a: 'b'}, matchExpressions: [{key: 'c', operator: 'DoesNotExist'}]}, {a: 'b'})).toBe(true)
+    expect(matchesLabelSelector({matchExpressions: [{key: 'a', operator: 'NotIn', values: ['b']}]}, {a: 'b'})).toBe(false)
+    expect(matchesLabelSelector({matchExpressions: [{key: 'a', operator: 'Bogus'}]}, {a: 'b'})).toBe(false)
+  })
+})

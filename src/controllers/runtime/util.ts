@@ -1,40 +1,14 @@
 // Helpers shared by the controllers, after pkg/controller/controller_utils.go and k8s.io/kubectl's podutil:
 // label selectors, owner references, pod readiness/availability, int-or-percent scaling.
 
+import {matchesLabelSelector} from '../../api/selectors.js'
 import type {KubeObject, OwnerReference} from '../../api/types.js'
 import {deepCopy} from '../../api/deep-copy.js'
 
-export interface LabelSelector {
-  matchLabels?: Record<string, string>
-  matchExpressions?: {key: string; operator: string; values?: string[]}[]
-}
+export type {LabelSelector} from '../../api/selectors.js'
 
 /** metav1.LabelSelectorAsSelector semantics: an empty selector matches everything, a missing one nothing. */
-export function selectorMatches(sel: LabelSelector | undefined | null, labels: Record<string, string> | undefined): boolean {
-  if (!sel) return false
-  const l = labels ?? {}
-  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) if (l[k] !== v) return false
-  for (const e of sel.matchExpressions ?? []) {
-    const has = Object.prototype.hasOwnProperty.call(l, e.key)
-    switch (e.operator) {
-      case 'In':
-        if (!has || !(e.values ?? []).includes(l[e.key])) return false
-        break
-      case 'NotIn':
-        if (has && (e.values ?? []).includes(l[e.key])) return false
-        break
-      case 'Exists':
-        if (!has) return false
-        break
-      case 'DoesNotExist':
-        if (has) return false
-        break
-      default:
-        return false
-    }
-  }
-  return true
-}
+export const selectorMatches = matchesLabelSelector
 
 /** A plain map selector (ReplicationController, Service): empty or missing matches nothing. */
 export function mapSelectorMatches(sel: Record<string, string> | undefined | null, labels: Record<string, string> | undefined): boolean {

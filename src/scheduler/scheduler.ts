@@ -10,13 +10,14 @@ import {SchedulerCache} from './framework/cache.js'
 import {CycleState} from './framework/cycle-state.js'
 import {fitErrorMessage, truncateMessage} from './framework/fit-error.js'
 import {Framework} from './framework/framework.js'
-import type {Handle, NodeScore, QueuedPodInfo} from './framework/interfaces.js'
+import type {BindingWait, Handle, NodeScore, QueuedPodInfo} from './framework/interfaces.js'
 import type {NodeInfo} from './framework/node-info.js'
 import {PodInfo} from './framework/pod-info.js'
 import {isRejected, isSkip, isSuccess, Status} from './framework/status.js'
 import {NAMESPACE_HELPS, nodeSchedulingFieldsChanged, POD_ADDED_HELPS, POD_DELETED_HELPS, STORAGE_HELPS} from './hints.js'
 import {SchedulingQueue} from './queue.js'
 import {AttemptRecord, type DecisionRecord, DecisionRecorder} from './recorder.js'
+import {BindingWaits} from './binding-wait.js'
 
 export interface SchedulerOptions {
   /** a KubeSchedulerConfiguration (object or YAML text); default profile when absent */
@@ -60,6 +61,8 @@ export class Scheduler implements Controller {
   private frameworks = new Map<string, Framework>()
   private queue!: SchedulingQueue
   private recorder = new DecisionRecorder()
+  /** pods assumed on a node whose binding cycle waits after PreBind */
+  private bindingWaits!: BindingWaits
   private timer: Timer | undefined
   private nextStartNodeIndex = 0
   private seq = 0
@@ -81,6 +84,7 @@ export class Scheduler implements Controller {
 
   start(ctx: ControllerContext): void {
     this.ctx = ctx
+    this.bindingWaits = new BindingWaits(ctx.clock)
     for (const profile of this.config.profiles) {
       const handle = this.makeHandle(profile.schedulerName)
       const fw = new Framework(profile, handle)
@@ -215,6 +219,7 @@ export class Scheduler implements Controller {
       case 'StorageClass':
       case 'CSINode':
         if (ev.type !== 'DELETED') this.queue.moveOnEvent(STORAGE_HELPS)
+        this.bindingWaits.recheck()
         return
       case 'Namespace':
         if (ev.type !== 'DELETED') this.queue.moveOnEvent(NAMESPACE_HELPS)
@@ -256,6 +261,7 @@ export class Scheduler implements Controller {
         // bound (by us or anyone): leave the queue and the nominator
         this.queue.remove(key)
         this.removeNomination(key)
+        if (this.binding?.key !== key) this.bindingWaits.cancel(key)
       }
       const wasCounted = !!old.spec?.nodeName && !isTerminal(old)
       if (isTerminal(pod)) {
@@ -286,7 +292,8 @@ export class Scheduler implements Controller {
     }
     const pi = this.podInfo(pod)
     this.updateNominator(pi)
-    if (key === this.inFlight) return
+    // in its scheduling cycle, or assumed and waiting in its binding cycle: not in any queue
+    if (key === this.inFlight || this.bindingWaits.has(key)) return
     const qpi = this.queue.get(key)
     if (!qpi) {
       this.onPodAdded(pod)
@@ -308,6 +315,7 @@ export class Scheduler implements Controller {
 
   private onPodDeleted(pod: KubeObject): void {
     const key = podKeyOf(pod)
+    if (this.bindingWaits.has(key)) this.bindingWaits.recheck() // its poll finds it gone
     if (this.cache.hasPod(key)) {
       this.cache.removePod(key)
       this.queue.moveOnEvent(POD_DELETED_HELPS)
@@ -374,16 +382,52 @@ export class Scheduler implements Controller {
     const state = new CycleState()
     const res = this.schedulePod(fw, state, pi, rec)
     if (res.node) {
-      const st = this.bindPod(fw, state, pi, res.node)
-      if (isSuccess(st)) {
-        rec.result = 'Scheduled'
-        rec.node = res.node
-        this.recorder.add(rec)
-        this.ctx.events.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${pi.key} to ${res.node}`, {component: fw.schedulerName})
-        return
-      }
+      const node = res.node
+      const st = this.bindPod(fw, state, pi, node, 0)
+      if (st instanceof PendingBind) return this.waitForBinding(fw, state, qpi, pod, rec, node, cycle, st)
+      if (isSuccess(st)) return this.scheduled(fw, pod, pi, rec, node)
       res.error = st!
     }
+    this.failed(fw, state, qpi, pod, rec, res, cycle)
+  }
+
+  /** The pod is bound: its decision and the Scheduled event. */
+  private scheduled(fw: Framework, pod: KubeObject, pi: PodInfo, rec: AttemptRecord, node: string): void {
+    rec.result = 'Scheduled'
+    rec.node = node
+    this.recorder.add(rec)
+    this.ctx.events.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${pi.key} to ${node}`, {component: fw.schedulerName})
+  }
+
+  /**
+   * A PreBind plugin waits (VolumeBinding for the PV controller): the pod stays assumed on the node, and the binding
+   * cycle goes on, or fails, when the wait ends (handleBindingCycleError forgets the pod and requeues it).
+   */
+  private waitForBinding(fw: Framework, state: CycleState, qpi: QueuedPodInfo, pod: KubeObject, rec: AttemptRecord, node: string, cycle: number, pending: PendingBind): void {
+    const pi = qpi.podInfo
+    this.cache.addPod(node, pi)
+    this.bindingWaits.start(pi.key, pending.wait, (outcome) => {
+      let st: Status | null | PendingBind
+      if (outcome === true) {
+        st = this.bindPod(fw, state, pi, node, pending.next)
+        if (st instanceof PendingBind) return this.waitForBinding(fw, state, qpi, pod, rec, node, cycle, st)
+      } else {
+        st = preBindFailure(pending.plugin, outcome)
+      }
+      const current = this.ctx.store.get(storeKeyOf(pod)) ?? pod
+      if (isSuccess(st)) return this.scheduled(fw, current, pi, rec, node)
+      for (const r of [...fw.reserve].reverse()) r.unreserve?.(state, pi, node)
+      if (!current.spec?.nodeName && this.cache.hasPod(pi.key)) {
+        this.cache.removePod(pi.key)
+        this.queue.moveOnEvent(POD_DELETED_HELPS)
+      }
+      this.failed(fw, state, qpi, current, rec, {error: st!}, cycle)
+    })
+  }
+
+  /** The attempt failed: FailedScheduling, the pod's condition, preemption's nomination, and back to the queue. */
+  private failed(fw: Framework, state: CycleState, qpi: QueuedPodInfo, pod: KubeObject, rec: AttemptRecord, res: CycleResult, cycle: number): void {
+    const pi = qpi.podInfo
     let message: string
     let rejected: boolean
     let nominate: string | undefined
@@ -416,7 +460,8 @@ export class Scheduler implements Controller {
     this.recorder.add(rec)
     qpi.unschedulablePlugins = plugins
     this.handleFailure(fw, pod, message, rejected, nominate)
-    this.queue.addUnschedulable(qpi, cycle, !rejected)
+    // a pod deleted meanwhile is not requeued (handleSchedulingFailure finds it gone)
+    if (this.ctx.store.get(storeKeyOf(pod))) this.queue.addUnschedulable(qpi, cycle, !rejected)
   }
 
   /** FailedScheduling event, PodScheduled=False condition and the nominated node (handleSchedulingFailure). */
@@ -451,16 +496,21 @@ export class Scheduler implements Controller {
     this.updatePodStatus(updated)
   }
 
-  private bindPod(fw: Framework, state: CycleState, pi: PodInfo, node: string): Status | null {
+  /** Reserve (when starting at the first PreBind plugin), PreBind from plugin `from`, then Bind. */
+  private bindPod(fw: Framework, state: CycleState, pi: PodInfo, node: string, from: number): Status | null | PendingBind {
     this.binding = pi
     try {
-      return this.runBind(fw, state, pi, node)
+      if (from === 0) {
+        const s = this.runReserve(fw, state, pi, node)
+        if (s) return s
+      }
+      return this.runPreBindAndBind(fw, state, pi, node, from)
     } finally {
       this.binding = undefined
     }
   }
 
-  private runBind(fw: Framework, state: CycleState, pi: PodInfo, node: string): Status | null {
+  private runReserve(fw: Framework, state: CycleState, pi: PodInfo, node: string): Status | null {
     const reserved: number[] = []
     for (let i = 0; i < fw.reserve.length; i++) {
       const s = fw.reserve[i].reserve(state, pi, node)
@@ -470,9 +520,17 @@ export class Scheduler implements Controller {
       }
       reserved.push(i)
     }
-    for (const p of fw.preBind) {
+    return null
+  }
+
+  /** PreBind plugins from `from`, then the Bind plugins; a PreBind plugin that must wait suspends the cycle there. */
+  private runPreBindAndBind(fw: Framework, state: CycleState, pi: PodInfo, node: string, from: number): Status | null | PendingBind {
+    for (let i = from; i < fw.preBind.length; i++) {
+      const p = fw.preBind[i]
       const s = p.preBind(state, pi, node)
-      if (!isSuccess(s)) return s!.withPlugin(p.name)
+      if (!isSuccess(s)) return preBindFailure(p.name, s!)
+      const wait = p.waitFor?.(state, pi, node)
+      if (wait) return new PendingBind(wait, p.name, i + 1)
     }
     for (const p of fw.bind) {
       const s = p.bind(state, pi, node)
@@ -701,3 +759,18 @@ function reasonCounts(statuses: Map<string, Status>, absent: Status | null, numA
   return out
 }
 
+
+/** A binding cycle suspended at a PreBind plugin's wait; `next` is the PreBind plugin to go on with. */
+class PendingBind {
+  constructor(
+    readonly wait: BindingWait,
+    readonly plugin: string,
+    readonly next: number,
+  ) {}
+}
+
+/** RunPreBindPlugins' failure: a rejection keeps its plugin; an error is wrapped with the plugin's name. */
+function preBindFailure(plugin: string, s: Status): Status {
+  if (isRejected(s)) return s.withPlugin(plugin)
+  return Status.error(`running PreBind plugin "${plugin}": ${s.message()}`)
+}

@@ -206,18 +206,71 @@ describe('preemption', () => {
 })
 
 describe('volumes', () => {
-  it('WaitForFirstConsumer claims are handed to provisioning on the chosen node', () => {
-    const h = new Harness()
+  function waitingPod(h: Harness, provisioner = 'rancher.io/local-path'): void {
     threeNodes(h)
-    h.create({apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: {name: 'standard'}, provisioner: 'rancher.io/local-path', volumeBindingMode: 'WaitForFirstConsumer'})
+    h.create({apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: {name: 'standard'}, provisioner, volumeBindingMode: 'WaitForFirstConsumer'})
     h.create({apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: {name: 'data'}, spec: {storageClassName: 'standard', accessModes: ['ReadWriteOnce'], resources: {requests: {storage: '1Gi'}}}})
-    const p = pod('p')
+    const p = pod('p', {cpu: '1'})
     p.spec.volumes = [{name: 'd', persistentVolumeClaim: {claimName: 'data'}}]
     h.create(p)
     h.settle()
-    const nodeName = h.pod('default', 'p')!.spec.nodeName
-    expect(nodeName).toMatch(/^node-/)
-    expect(h.store.get('/PersistentVolumeClaim/default/data')!.metadata.annotations).toEqual({'volume.kubernetes.io/selected-node': nodeName})
+  }
+  const claim = (h: Harness) => h.store.get('/PersistentVolumeClaim/default/data')!
+  /** run every timer due within `ms` of virtual time */
+  const run = (h: Harness, ms: number) => {
+    const until = h.clock.now() + ms
+    while (h.clock.runNext(until));
+    h.clock.advanceTo(until)
+  }
+
+  it('hands WaitForFirstConsumer claims to provisioning on the chosen node and binds once the claim is bound', () => {
+    const h = new Harness()
+    waitingPod(h)
+    const selected = claim(h).metadata.annotations['volume.kubernetes.io/selected-node']
+    expect(selected).toMatch(/^node-/)
+    // PreBind waits for the PV controller: the pod is not bound yet, but it holds its node's resources
+    expect(h.pod('default', 'p')!.spec.nodeName).toBeUndefined()
+    expect(h.scheduler.cache.get(selected)!.pods.map((p) => p.key)).toEqual(['default/p'])
+    // the PV controller binds the claim 300 ms later: the next poll, one second after PreBind, binds the pod
+    run(h, 300)
+    h.create({apiVersion: 'v1', kind: 'PersistentVolume', metadata: {name: 'pvc-1'}, spec: {storageClassName: 'standard', capacity: {storage: '1Gi'}, accessModes: ['ReadWriteOnce']}})
+    const bound = structuredClone(claim(h))
+    bound.spec.volumeName = 'pvc-1'
+    bound.metadata.annotations['pv.kubernetes.io/bind-completed'] = 'yes'
+    h.store.update(bound)
+    run(h, 699)
+    expect(h.pod('default', 'p')!.spec.nodeName).toBeUndefined()
+    run(h, 1)
+    expect(h.pod('default', 'p')!.spec.nodeName).toBe(selected)
+    expect(h.events.map((e) => e.reason)).toEqual(['Scheduled'])
+  })
+
+  it('fails the binding after bindTimeoutSeconds when nothing provisions the claim, and tries again', () => {
+    const h = new Harness()
+    waitingPod(h, 'ebs.csi.aws.com')
+    expect(h.events).toEqual([])
+    run(h, 600_000)
+    expect(h.events.map((e) => `${e.type} ${e.reason}: ${e.message}`)).toEqual([
+      'Warning FailedScheduling: running PreBind plugin "VolumeBinding": binding volumes: context deadline exceeded',
+    ])
+    const p = h.pod('default', 'p')!
+    expect(p.spec.nodeName).toBeUndefined()
+    expect(p.status.conditions).toMatchObject([{type: 'PodScheduled', status: 'False', reason: 'SchedulerError'}])
+    // forgotten by the cache, retried after its backoff
+    expect(h.scheduler.cache.list().every((n) => n.pods.length === 0)).toBe(true)
+    run(h, 2000)
+    expect(h.scheduler.cache.list().some((n) => n.pods.length === 1)).toBe(true)
+  })
+
+  it('fails the binding at the next poll when the provisioner drops the selected node', () => {
+    const h = new Harness()
+    waitingPod(h)
+    run(h, 2500)
+    const c = structuredClone(claim(h))
+    delete c.metadata.annotations['volume.kubernetes.io/selected-node']
+    h.store.update(c)
+    run(h, 500)
+    expect(h.events.map((e) => e.message)).toEqual(['running PreBind plugin "VolumeBinding": binding volumes: provisioning failed for PVC "data"'])
   })
 })
 

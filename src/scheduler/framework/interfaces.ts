@@ -87,6 +87,17 @@ export interface ReservePlugin extends Plugin {
 
 export interface PreBindPlugin extends Plugin {
   preBind(state: CycleState, pod: PodInfo, nodeName: string): Status | null
+  /** after a successful preBind: what the binding cycle must wait for before Bind (BindPodVolumes' poll), if anything */
+  waitFor?(state: CycleState, pod: PodInfo, nodeName: string): BindingWait | null
+}
+
+/** A condition a binding cycle polls for after PreBind, once a second, until it holds, fails or times out. */
+export interface BindingWait {
+  /** false: keep waiting; true: done; a Status: the binding fails with it */
+  check(): boolean | Status
+  timeoutMs: number
+  /** what the plugin's errors start with ("binding volumes: ") */
+  errorPrefix: string
 }
 
 export interface BindPlugin extends Plugin {

@@ -23,6 +23,58 @@ interface StateData {
   delayed: KubeObject[]
 }
 
+/** bindAPIUpdate's work for the binding cycle to wait on: volumes given a claimRef, claims handed to provisioning */
+interface BindState {
+  bindings: Array<{pv: string; pvc: string}>
+  provisions: string[]
+}
+const BIND_STATE_KEY = NAME + '/bind'
+/** VolumeBindingArgs.bindTimeoutSeconds' default */
+const BIND_TIMEOUT_MS = 600_000
+
+/**
+ * checkBindings (binder.go): false while a claim is not fully bound yet, true when all are, a Status (Error) when
+ * binding must be retried. Reads the API objects as they are now.
+ */
+function checkBindings(handle: Handle, ns: string, podName: string, nodeName: string, done: BindState): boolean | Status {
+  const fail = (msg: string) => Status.error('binding volumes: ' + msg)
+  if (!handle.store.get(`/Pod/${ns}/${podName}`)) return fail(`pod does not exist any more: pod "${podName}" not found`)
+  const node = handle.cache.get(nodeName)
+  if (!node) return fail(`failed to get node "${nodeName}": node "${nodeName}" not found`)
+  const affinity = (pv: KubeObject) =>
+    pvNodeAffinityMatches(pv, node) ? null : fail(`pv "${pv.metadata.name}" node affinity doesn't match node "${nodeName}": no matching NodeSelectorTerms`)
+  for (const b of done.bindings) {
+    const pv = getPV(handle.store, b.pv)
+    if (!pv) return fail(`failed to check binding: PersistentVolume "${b.pv}" not found`)
+    const pvc = getPVC(handle.store, ns, b.pvc)
+    if (!pvc) return fail(`failed to check binding: PersistentVolumeClaim "${ns}/${b.pvc}" not found`)
+    const err = affinity(pv)
+    if (err) return err
+    if (!pv.spec?.claimRef?.uid) return fail(`ClaimRef got reset for pv "${b.pv}"`)
+    if (!isPVCFullyBound(pvc)) return false
+  }
+  for (const name of done.provisions) {
+    const pvc = getPVC(handle.store, ns, name)
+    if (!pvc) return fail(`failed to check provisioning pvc: PersistentVolumeClaim "${ns}/${name}" not found`)
+    const annotations = pvc.metadata.annotations
+    if (!annotations) return fail(`selectedNode annotation reset for PVC "${name}"`)
+    // a provisioner that failed removes the annotation to send the pod back to scheduling
+    if (annotations[SELECTED_NODE_ANNOTATION] !== nodeName) return fail(`provisioning failed for PVC "${name}"`)
+    if (pvc.spec?.volumeName) {
+      const pv = getPV(handle.store, pvc.spec.volumeName)
+      if (!pv) return false // not seen yet: checked again at the next poll
+      const err = affinity(pv)
+      if (err) return err
+    }
+    if (!isPVCFullyBound(pvc)) return false
+  }
+  return true
+}
+
+function isPVCFullyBound(pvc: KubeObject): boolean {
+  return !!pvc.spec?.volumeName && pvc.metadata.annotations?.['pv.kubernetes.io/bind-completed'] !== undefined
+}
+
 function pvNodeAffinityMatches(pv: KubeObject, node: NodeInfo): boolean {
   const terms = pv.spec?.nodeAffinity?.required?.nodeSelectorTerms
   if (!terms) return true
@@ -88,7 +140,7 @@ export function newVolumeBinding(_args: unknown, handle: Handle): PreFilterPlugi
         if (!pvc) return {status: Status.unresolvable(`persistentvolumeclaim "${name}" not found`)}
         if (pvc.metadata.deletionTimestamp) return {status: Status.unresolvable(`persistentvolumeclaim "${name}" is being deleted`)}
         // isPVCFullyBound: a claim that names a volume is bound only once the PV controller completed the binding
-        if (pvc.spec?.volumeName && pvc.metadata.annotations?.['pv.kubernetes.io/bind-completed'] !== undefined) {
+        if (isPVCFullyBound(pvc)) {
           data.bound.push(pvc)
           continue
         }
@@ -135,6 +187,8 @@ export function newVolumeBinding(_args: unknown, handle: Handle): PreFilterPlugi
       const data = state.read<StateData>(STATE_KEY)
       const node = handle.cache.get(nodeName)
       if (!data || !node || data.delayed.length === 0) return null
+      // bindAPIUpdate: PV claimRefs for the chosen volumes, the selected-node annotation for claims to provision
+      const done: BindState = {bindings: [], provisions: []}
       const taken = new Set<string>()
       for (const pvc of data.delayed) {
         const current = getPVC(handle.store, pod.namespace, pvc.metadata.name ?? '')
@@ -153,13 +207,25 @@ export function newVolumeBinding(_args: unknown, handle: Handle): PreFilterPlugi
           }
           updated.metadata.annotations = {...updated.metadata.annotations, 'pv.kubernetes.io/bound-by-controller': 'yes'}
           handle.store.update(updated)
+          done.bindings.push({pv: pv.metadata.name ?? '', pvc: current.metadata.name ?? ''})
         } else {
           const updated = structuredClone(current)
           updated.metadata.annotations = {...updated.metadata.annotations, [SELECTED_NODE_ANNOTATION]: nodeName}
           handle.store.update(updated)
+          done.provisions.push(current.metadata.name ?? '')
         }
       }
+      state.write(BIND_STATE_KEY, done)
       return null
+    },
+    waitFor(state, pod, nodeName) {
+      const done = state.read<BindState>(BIND_STATE_KEY)
+      if (!done || done.bindings.length + done.provisions.length === 0) return null
+      return {
+        timeoutMs: BIND_TIMEOUT_MS,
+        errorPrefix: 'binding volumes: ',
+        check: () => checkBindings(handle, pod.namespace, pod.pod.metadata.name ?? '', nodeName, done),
+      }
     },
   }
 }

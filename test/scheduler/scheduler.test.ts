@@ -262,6 +262,20 @@ describe('volumes', () => {
     expect(h.scheduler.cache.list().some((n) => n.pods.length === 1)).toBe(true)
   })
 
+  it('takes the timeout from VolumeBindingArgs.bindTimeoutSeconds', () => {
+    const config = {
+      apiVersion: 'kubescheduler.config.k8s.io/v1',
+      kind: 'KubeSchedulerConfiguration',
+      profiles: [{schedulerName: 'default-scheduler', pluginConfig: [{name: 'VolumeBinding', args: {bindTimeoutSeconds: 30}}]}],
+    }
+    const h = new Harness({config})
+    waitingPod(h, 'ebs.csi.aws.com')
+    run(h, 29_999)
+    expect(h.events).toEqual([])
+    run(h, 1)
+    expect(h.events.map((e) => e.reason)).toEqual(['FailedScheduling'])
+  })
+
   it('fails the binding at the next poll when the provisioner drops the selected node', () => {
     const h = new Harness()
     waitingPod(h)

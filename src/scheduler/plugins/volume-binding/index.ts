@@ -124,7 +124,7 @@ function canProvision(handle: Handle, pvc: KubeObject, node: NodeInfo): boolean 
   )
 }
 
-export function newVolumeBinding(_args: unknown, handle: Handle): PreFilterPlugin & FilterPlugin & ReservePlugin & PreBindPlugin {
+export function newVolumeBinding(args: {bindTimeoutSeconds?: number} | undefined, handle: Handle): PreFilterPlugin & FilterPlugin & ReservePlugin & PreBindPlugin {
   return {
     name: NAME,
     preFilter(state, pod) {
@@ -222,7 +222,7 @@ export function newVolumeBinding(_args: unknown, handle: Handle): PreFilterPlugi
       const done = state.read<BindState>(BIND_STATE_KEY)
       if (!done || done.bindings.length + done.provisions.length === 0) return null
       return {
-        timeoutMs: BIND_TIMEOUT_MS,
+        timeoutMs: args?.bindTimeoutSeconds !== undefined ? args.bindTimeoutSeconds * 1000 : BIND_TIMEOUT_MS,
         errorPrefix: 'binding volumes: ',
         check: () => checkBindings(handle, pod.namespace, pod.pod.metadata.name ?? '', nodeName, done),
       }

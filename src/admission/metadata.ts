@@ -78,6 +78,31 @@ export function podQOSClass(pod: KubeObject): 'Guaranteed' | 'Burstable' | 'Best
   return guaranteed && requests.size === limits.size ? 'Guaranteed' : 'Burstable'
 }
 
+/**
+ * The pod strategy's mutatePodAffinity (pkg/registry/core/pod/strategy.go, MatchLabelKeysInPodAffinity: beta and on
+ * by default in v1.31+): every pod (anti-)affinity term, required or preferred, that has a labelSelector gets
+ * `key In [value]` for each matchLabelKeys key and `key NotIn [value]` for each mismatchLabelKeys key the pod has as
+ * a label, appended to labelSelector.matchExpressions at creation. The scheduler only reads the merged selector.
+ */
+function mutatePodAffinity(pod: KubeObject): void {
+  const labels: Record<string, string> = pod.metadata?.labels ?? {}
+  const apply = (term: any) => {
+    if (!term || !term.labelSelector) return // a nil selector matches nothing; nothing to merge into
+    const match: string[] = term.matchLabelKeys ?? []
+    const mismatch: string[] = term.mismatchLabelKeys ?? []
+    if (match.length === 0 && mismatch.length === 0) return
+    const exprs: any[] = (term.labelSelector.matchExpressions ??= [])
+    for (const key of match) if (key in labels) exprs.push({key, operator: 'In', values: [labels[key]]})
+    for (const key of mismatch) if (key in labels) exprs.push({key, operator: 'NotIn', values: [labels[key]]})
+  }
+  for (const kind of ['podAffinity', 'podAntiAffinity']) {
+    const a = pod.spec?.affinity?.[kind]
+    if (!a) continue
+    for (const t of a.requiredDuringSchedulingIgnoredDuringExecution ?? []) apply(t)
+    for (const w of a.preferredDuringSchedulingIgnoredDuringExecution ?? []) apply(w?.podAffinityTerm)
+  }
+}
+
 export interface PrepareCreateContext {
   nowRFC3339: string
   uid: string
@@ -108,7 +133,10 @@ export function prepareCreate(obj: KubeObject, ctx: PrepareCreateContext): void 
   if (!keep) {
     if (STATUS_RESET_KINDS.has(gk)) obj.status = {}
     else if (gk === '/Service') obj.status = {loadBalancer: {}}
-    else if (gk === '/Pod') obj.status = {phase: 'Pending', qosClass: podQOSClass(obj)}
+    else if (gk === '/Pod') {
+      obj.status = {phase: 'Pending', qosClass: podQOSClass(obj)}
+      mutatePodAffinity(obj)
+    }
   } else if (gk === '/Pod') {
     obj.status ??= {phase: 'Pending'}
     obj.status.qosClass ??= podQOSClass(obj)

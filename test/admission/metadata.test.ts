@@ -45,6 +45,31 @@ describe('prepareCreate', () => {
   })
 })
 
+describe('prepareCreate: matchLabelKeys / mismatchLabelKeys of pod (anti-)affinity', () => {
+  it('merges the pod\'s label values into each term\'s labelSelector (In / NotIn), as the pod strategy does', () => {
+    const term = (extra: any) => ({labelSelector: {matchLabels: {app: 'web'}}, topologyKey: 'kubernetes.io/hostname', ...extra})
+    const p: any = {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'p', labels: {app: 'web', version: 'v2'}}, spec: {containers: [{name: 'c', image: 'x'}],
+      affinity: {
+        podAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [term({matchLabelKeys: ['version', 'absent']})],
+          preferredDuringSchedulingIgnoredDuringExecution: [{weight: 1, podAffinityTerm: term({mismatchLabelKeys: ['version']})}]},
+        podAntiAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [term({mismatchLabelKeys: ['version']}), {topologyKey: 'zone', matchLabelKeys: ['version']}]},
+      }}}
+    prepareCreate(p, ctx)
+    const a = p.spec.affinity
+    expect(a.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector.matchExpressions).toEqual([{key: 'version', operator: 'In', values: ['v2']}])
+    expect(a.podAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.labelSelector.matchExpressions).toEqual([{key: 'version', operator: 'NotIn', values: ['v2']}])
+    expect(a.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector.matchExpressions).toEqual([{key: 'version', operator: 'NotIn', values: ['v2']}])
+    // a nil labelSelector matches nothing and is left alone
+    expect(a.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[1].labelSelector).toBeUndefined()
+  })
+  it('leaves imported pods (preserve) as they are', () => {
+    const p: any = {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'p', labels: {v: '1'}}, spec: {containers: [{name: 'c', image: 'x'}],
+      affinity: {podAffinity: {requiredDuringSchedulingIgnoredDuringExecution: [{labelSelector: {}, matchLabelKeys: ['v'], topologyKey: 'k'}]}}}}
+    prepareCreate(p, {...ctx, preserve: true})
+    expect(p.spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector).toEqual({})
+  })
+})
+
 describe('prepareUpdate', () => {
   const base = (): any => ({apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: {name: 'rs', uid: 'u', creationTimestamp: 't', generation: 3}, spec: {replicas: 1}, status: {replicas: 1}})
   it('bumps generation on spec change only', () => {

@@ -15,7 +15,8 @@ export async function k8simInProcess(args: string[], opts: {home: string; stdin?
   process.env.K8SIM_HOME = opts.home
   process.env.CI = 'true'
   try {
-    const {stdout, stderr, error} = await runCommand(args, {root: repoRoot})
+    // K8SIM_CLI_ROOT: run another build of the package (e.g. sources compiled elsewhere with tsc --outDir)
+    const {stdout, stderr, error} = await runCommand(args, {root: process.env.K8SIM_CLI_ROOT ?? repoRoot})
     const status = error ? ((error as any).oclif?.exit ?? (error as any).exitCode ?? 10) : Number(process.exitCode ?? 0)
     process.exitCode = 0
     return {status, stdout, stderr}

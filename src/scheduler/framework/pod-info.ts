@@ -103,11 +103,14 @@ export class PodInfo {
   }
 }
 
-/** Host ports of the pod's containers (and restartable init containers), hostPort > 0. */
+/**
+ * Host ports of the pod's regular containers, hostPort > 0 (nodeports getContainerPorts and NodeInfo.updateUsedPorts
+ * in v1.32 read pod.spec.containers only; restartable init containers' host ports count from v1.34 / 1.33.x,
+ * kubernetes PR #132040).
+ */
 export function containerHostPorts(pod: KubeObject): HostPort[] {
   const out: HostPort[] = []
-  const cs = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? []).filter((c: any) => c.restartPolicy === 'Always')]
-  for (const c of cs) {
+  for (const c of pod.spec?.containers ?? []) {
     for (const p of c.ports ?? []) {
       const hp = Number(p.hostPort ?? 0)
       if (hp > 0) out.push({ip: p.hostIP || '0.0.0.0', protocol: p.protocol || 'TCP', port: hp})

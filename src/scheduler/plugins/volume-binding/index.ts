@@ -81,6 +81,41 @@ function pvNodeAffinityMatches(pv: KubeObject, node: NodeInfo): boolean {
   return nodeSelectorMatches(terms, {name: node.name, labels: node.labels})
 }
 
+/**
+ * util.GetLocalPersistentVolumeNodeNames: per node-affinity term, the intersection of its `kubernetes.io/hostname In`
+ * values; the union over the terms. The values are used as node names (as upstream does).
+ */
+function localPVNodeNames(pv: KubeObject): Set<string> {
+  const result = new Set<string>()
+  for (const term of pv.spec?.nodeAffinity?.required?.nodeSelectorTerms ?? []) {
+    let nodes: Set<string> | undefined
+    for (const e of term?.matchExpressions ?? []) {
+      if (e.key !== 'kubernetes.io/hostname' || e.operator !== 'In') continue
+      const vals = new Set<string>((e.values ?? []).map(String))
+      nodes = nodes ? new Set([...nodes].filter((n) => vals.has(n))) : vals
+    }
+    for (const n of nodes ?? []) result.add(n)
+  }
+  return result
+}
+
+/**
+ * volumeBinder.GetEligibleNodes (v1.28+): the intersection, over the bound claims whose PV names hostnames, of those
+ * names; undefined when no bound PV restricts the nodes. An empty set makes PreFilter reject every node
+ * ("node(s) didn't satisfy plugin VolumeBinding").
+ */
+function eligibleNodes(handle: Handle, bound: KubeObject[]): Set<string> | undefined {
+  let eligible: Set<string> | undefined
+  for (const pvc of bound) {
+    const pv = getPV(handle.store, pvc.spec.volumeName)
+    if (!pv) continue
+    const names = localPVNodeNames(pv)
+    if (names.size === 0) continue
+    eligible = eligible ? new Set([...eligible].filter((n) => names.has(n))) : names
+  }
+  return eligible
+}
+
 function storageBytes(q: unknown): bigint {
   return q === undefined ? 0n : (parseQuantity(String(q))?.nanos ?? 0n)
 }
@@ -138,6 +173,10 @@ export function newVolumeBinding(args: {bindTimeoutSeconds?: number} | undefined
       for (const name of names) {
         const pvc = getPVC(handle.store, pod.namespace, name)
         if (!pvc) return {status: Status.unresolvable(`persistentvolumeclaim "${name}" not found`)}
+        // podHasPVCs: a claim whose volume went missing after binding (phase Lost) cannot be used
+        if (pvc.status?.phase === 'Lost') {
+          return {status: Status.unresolvable(`persistentvolumeclaim "${name}" bound to non-existent persistentvolume "${pvc.spec?.volumeName ?? ''}"`)}
+        }
         if (pvc.metadata.deletionTimestamp) return {status: Status.unresolvable(`persistentvolumeclaim "${name}" is being deleted`)}
         // isPVCFullyBound: a claim that names a volume is bound only once the PV controller completed the binding
         if (isPVCFullyBound(pvc)) {
@@ -152,7 +191,9 @@ export function newVolumeBinding(args: {bindTimeoutSeconds?: number} | undefined
       }
       if (immediate) return {status: Status.unresolvable(ERR_UNBOUND_IMMEDIATE)}
       state.write(STATE_KEY, data)
-      return {status: null}
+      // GetEligibleNodes: bound PVs pinned to hostnames restrict the nodes to consider (a PreFilterResult)
+      const eligible = eligibleNodes(handle, data.bound)
+      return eligible ? {nodeNames: eligible, status: null} : {status: null}
     },
     filter(state, _pod, node) {
       const data = state.read<StateData>(STATE_KEY)

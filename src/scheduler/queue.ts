@@ -10,7 +10,8 @@ const FLUSH_INTERVAL_MS = 30_000
 
 class Heap {
   private h: QueuedPodInfo[] = []
-  private index = new Map<string, number>()
+  /** pod key → queued pod; its position in h is its heapIndex (kept there: swaps then cost no map updates) */
+  private byKey = new Map<string, QueuedPodInfo>()
   constructor(private less: (a: QueuedPodInfo, b: QueuedPodInfo) => boolean) {}
 
   get size(): number {
@@ -18,25 +19,25 @@ class Heap {
   }
 
   has(key: string): boolean {
-    return this.index.has(key)
+    return this.byKey.has(key)
   }
 
   get(key: string): QueuedPodInfo | undefined {
-    const i = this.index.get(key)
-    return i === undefined ? undefined : this.h[i]
+    return this.byKey.get(key)
   }
 
   push(x: QueuedPodInfo): void {
-    const existing = this.index.get(x.podInfo.key)
+    const key = x.podInfo.key
+    const existing = this.byKey.get(key)
+    this.byKey.set(key, x)
     if (existing !== undefined) {
-      this.h[existing] = x
-      this.up(existing)
-      this.down(this.index.get(x.podInfo.key)!)
+      this.place(x, existing.heapIndex!)
+      this.up(x.heapIndex!)
+      this.down(x.heapIndex!)
       return
     }
-    this.h.push(x)
-    this.index.set(x.podInfo.key, this.h.length - 1)
-    this.up(this.h.length - 1)
+    this.place(x, this.h.length)
+    this.up(x.heapIndex!)
   }
 
   pop(): QueuedPodInfo | undefined {
@@ -47,30 +48,32 @@ class Heap {
   }
 
   delete(key: string): QueuedPodInfo | undefined {
-    const i = this.index.get(key)
-    if (i === undefined) return undefined
-    const x = this.h[i]
-    this.removeAt(i)
+    const x = this.byKey.get(key)
+    if (x === undefined) return undefined
+    this.removeAt(x.heapIndex!)
     return x
+  }
+
+  private place(x: QueuedPodInfo, i: number): void {
+    this.h[i] = x
+    x.heapIndex = i
   }
 
   private removeAt(i: number): void {
     const h = this.h
-    this.index.delete(h[i].podInfo.key)
+    this.byKey.delete(h[i].podInfo.key)
     const last = h.pop()!
     if (i < h.length) {
-      h[i] = last
-      this.index.set(last.podInfo.key, i)
+      this.place(last, i)
       this.up(i)
-      this.down(this.index.get(last.podInfo.key)!)
+      this.down(last.heapIndex!)
     }
   }
 
   private swap(i: number, j: number): void {
-    const h = this.h
-    ;[h[i], h[j]] = [h[j], h[i]]
-    this.index.set(h[i].podInfo.key, i)
-    this.index.set(h[j].podInfo.key, j)
+    const a = this.h[i]
+    this.place(this.h[j], i)
+    this.place(a, j)
   }
 
   private up(i: number): void {

@@ -48,6 +48,29 @@ function storeKeyOf(pod: KubeObject): string {
   return `/Pod/${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`
 }
 
+/**
+ * JSON.stringify(a ?? {}) === JSON.stringify(b ?? {}) for label maps (the same keys in the same order, the same
+ * values) without serializing them: checked on every update of every bound pod.
+ */
+function sameLabelsJSON(a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined): boolean {
+  a ??= {}
+  b ??= {}
+  if (a === b) return true
+  const ka = Object.keys(a)
+  const kb = Object.keys(b)
+  if (ka.length !== kb.length) return false
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]
+    if (k !== kb[i]) return false
+    const va = a[k]
+    const vb = b[k]
+    // anything but strings (not valid labels): let JSON decide, as it skips or converts some values
+    if (typeof va !== 'string' || typeof vb !== 'string') return JSON.stringify(a) === JSON.stringify(b)
+    if (va !== vb) return false
+  }
+  return true
+}
+
 function isTerminal(pod: KubeObject): boolean {
   const p = pod.status?.phase
   return p === 'Succeeded' || p === 'Failed'
@@ -275,7 +298,7 @@ export class Scheduler implements Controller {
         !wasCounted ||
         old.spec?.nodeName !== pod.spec.nodeName ||
         old.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp ||
-        JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(pod.metadata.labels ?? {})
+        !sameLabelsJSON(old.metadata.labels, pod.metadata.labels)
       if (changed || !this.cache.hasPod(key)) {
         const binding = this.binding
         const pi = binding && binding.key === key && !wasCounted ? binding.withPod(pod) : this.podInfo(pod)
@@ -301,7 +324,7 @@ export class Scheduler implements Controller {
     }
     const specChanged =
       JSON.stringify(old.spec) !== JSON.stringify(pod.spec) ||
-      JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(pod.metadata.labels ?? {})
+      !sameLabelsJSON(old.metadata.labels, pod.metadata.labels)
     if (qpi.gated) {
       qpi.podInfo = pi
       if (!fw.runPreEnqueue(pod)) {
@@ -550,6 +573,23 @@ export class Scheduler implements Controller {
     return b
   }
 
+  private totalsBuf = new Float64Array(0)
+
+  /** a reused, zeroed list of n weighted totals (longer than n: read up to the number of feasible nodes only) */
+  private totalsBuffer(n: number): Float64Array {
+    if (this.totalsBuf.length < n) this.totalsBuf = new Float64Array(Math.max(n, 2 * this.totalsBuf.length))
+    this.totalsBuf.fill(0, 0, n)
+    return this.totalsBuf
+  }
+
+  /** A plugin's final score of the i-th feasible node, weighted into its total; false when out of range. */
+  private addScore(totals: Float64Array, i: number, score: number, weight: number, rec: AttemptRecord, row: number, pluginIndex: number): boolean {
+    if (score > 100 || score < 0) return false
+    totals[i] += score * weight
+    if (row >= 0) rec.setScore(row, pluginIndex, score)
+    return true
+  }
+
   private numFeasibleNodesToFind(fw: Framework, numAllNodes: number): number {
     if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) return numAllNodes
     let pct = fw.profile.percentageOfNodesToScore ?? this.config.percentageOfNodesToScore
@@ -659,6 +699,7 @@ export class Scheduler implements Controller {
     }
     const statuses = new Map<string, Status>()
     const feasible: NodeInfo[] = []
+    /** the feasible nodes' rows in the record (full detail only) */
     const feasibleRows: number[] = []
     if (nodes.length > 0) {
       let toFind = this.numFeasibleNodesToFind(fw, nodes.length)
@@ -673,7 +714,7 @@ export class Scheduler implements Controller {
         if (isSuccess(s)) {
           rec.markFeasible(row)
           feasible.push(n)
-          feasibleRows.push(row)
+          if (full) feasibleRows.push(row)
         } else if (!isRejected(s)) {
           return {error: s!}
         } else {
@@ -696,25 +737,31 @@ export class Scheduler implements Controller {
       else if (!isSuccess(s)) return {error: s!.withPlugin(p.name)}
     }
     rec.initScores()
-    const totals = new Array<number>(feasible.length).fill(0)
+    const totals = this.totalsBuffer(feasible.length)
+    const scores = this.scoreBuffer(feasible.length)
+    // named once for every plugin: normalizers change the scores only
+    for (let i = 0; i < feasible.length; i++) scores[i].name = feasible[i].name
     for (let j = 0; j < fw.score.length; j++) {
       const p = fw.score[j]
       if (state.skipScorePlugins.has(p.name)) continue
-      const scores = this.scoreBuffer(feasible.length)
-      for (let i = 0; i < feasible.length; i++) {
-        scores[i].name = feasible[i].name
-        scores[i].score = p.score(state, pi, feasible[i])
-      }
-      p.normalizeScore?.(state, pi, scores)
+      // looked up once per plugin: a call site shared by every plugin would look `score` up for every node
+      const score = p.score
+      const normalize = p.normalizeScore
       const w = fw.weights[j]
+      for (let i = 0; i < feasible.length; i++) {
+        const sc = score.call(p, state, pi, feasible[i])
+        // without a normalizer the score is final: no need to go through the NodeScore list
+        if (normalize) scores[i].score = sc
+        else if (!this.addScore(totals, i, sc, w, rec, full ? feasibleRows[i] : -1, j)) return {error: invalidScore(p.name, sc)}
+      }
+      if (!normalize) continue
+      normalize.call(p, state, pi, scores)
       for (let i = 0; i < scores.length; i++) {
         const sc = scores[i].score
-        if (sc > 100 || sc < 0) return {error: Status.error(`plugin "${p.name}" returns an invalid score ${sc}, it should in the range of [0, 100] after normalizing`)}
-        totals[i] += sc * w
-        rec.setScore(feasibleRows[i], j, sc)
+        if (!this.addScore(totals, i, sc, w, rec, full ? feasibleRows[i] : -1, j)) return {error: invalidScore(p.name, sc)}
       }
     }
-    for (let i = 0; i < feasible.length; i++) rec.setTotal(feasibleRows[i], totals[i])
+    if (full) for (let i = 0; i < feasible.length; i++) rec.setTotal(feasibleRows[i], totals[i])
 
     // selectHost: reservoir sampling among the maximum
     let best = 0
@@ -736,8 +783,12 @@ export class Scheduler implements Controller {
   }
 }
 
+function invalidScore(plugin: string, score: number): Status {
+  return Status.error(`plugin "${plugin}" returns an invalid score ${score}, it should in the range of [0, 100] after normalizing`)
+}
+
 /** the k best nodes other than the chosen one, by total (linear, no sort of the whole list) */
-function topRunnerUps(nodes: NodeInfo[], totals: number[], chosen: number, k: number): Array<{name: string; total: number}> {
+function topRunnerUps(nodes: NodeInfo[], totals: Float64Array, chosen: number, k: number): Array<{name: string; total: number}> {
   const top: number[] = []
   for (let i = 0; i < nodes.length; i++) {
     if (i === chosen) continue

@@ -12,42 +12,27 @@ export class SchedulerCache {
   private podNodes = new Map<string, {nodeName: string; pi: PodInfo}>()
   /** image name → number of nodes having it */
   private imageNodes = new Map<string, number>()
+  /** image name → its size on each node by cluster index (0: not there); built on first use, kept current */
+  private imageSizeIndex = new Map<string, Float64Array>()
   private requiredAntiAffinityPods = 0
   private affinityPods = 0
   /** bumped when the node list or a node's labels change (add/remove/relabel) */
   listVersion = 0
-  /** nodes whose pods changed, in order; changeBase is the sequence number of changeLog[0] */
-  private changeLog: NodeInfo[] = []
-  private changeBase = 0
+  /** told of every pod added to (+1) or removed from (-1) a node, assumed pods included */
+  private podListeners: Array<(node: NodeInfo, pod: PodInfo, delta: 1 | -1) => void> = []
 
-  /** sequence number of the next pod change */
-  get changeSeq(): number {
-    return this.changeBase + this.changeLog.length
+  /** Subscribe to pod changes (indexes kept by plugins); the pods already assigned are in forEachPod. */
+  onPodChange(fn: (node: NodeInfo, pod: PodInfo, delta: 1 | -1) => void): void {
+    this.podListeners.push(fn)
   }
 
-  /** Nodes whose pods changed since `seq` (with repeats), or null when that history is gone. */
-  changesSince(seq: number): NodeInfo[] | null {
-    if (seq < this.changeBase) return null
-    return this.changeLog.slice(seq - this.changeBase)
+  /** every assigned (or assumed) pod with its node */
+  forEachPod(fn: (node: NodeInfo, pod: PodInfo) => void): void {
+    for (const {nodeName, pi} of this.podNodes.values()) fn(this.byName.get(nodeName)!, pi)
   }
 
-  /**
-   * Visit the nodes whose pods changed since `seq` (with repeats) in place, without copying the log (a cycle may
-   * look back over many changes). Returns false, visiting nothing, when that history is gone.
-   */
-  visitChangesSince(seq: number, fn: (ni: NodeInfo) => void): boolean {
-    if (seq < this.changeBase) return false
-    const log = this.changeLog
-    for (let i = seq - this.changeBase; i < log.length; i++) fn(log[i])
-    return true
-  }
-
-  private logChange(ni: NodeInfo): void {
-    this.changeLog.push(ni)
-    if (this.changeLog.length > 200_000) {
-      this.changeLog = this.changeLog.slice(100_000)
-      this.changeBase += 100_000
-    }
+  private notify(node: NodeInfo, pod: PodInfo, delta: 1 | -1): void {
+    for (const fn of this.podListeners) fn(node, pod, delta)
   }
 
   list(): NodeInfo[] {
@@ -65,6 +50,21 @@ export class SchedulerCache {
 
   imageNumNodes(name: string): number {
     return this.imageNodes.get(name) ?? 0
+  }
+
+  /**
+   * The image's size on each node, by cluster index (0 when the node does not have it): ImageLocality reads one
+   * array for a cycle's nodes instead of each node's image map.
+   */
+  imageSizes(name: string): Float64Array {
+    let sizes = this.imageSizeIndex.get(name)
+    if (!sizes) {
+      if (this.imageSizeIndex.size >= 256) this.imageSizeIndex.clear()
+      sizes = new Float64Array(this.nodeList.length)
+      for (let i = 0; i < sizes.length; i++) sizes[i] = this.nodeList[i].images.get(name) ?? 0
+      this.imageSizeIndex.set(name, sizes)
+    }
+    return sizes
   }
 
   /** NodeInfos().HavePodsWithAffinityList() */
@@ -103,6 +103,7 @@ export class SchedulerCache {
     ni.clusterIndex = this.nodeList.length
     this.nodeList.push(ni)
     this.countImages(ni, 1)
+    this.imageSizeIndex.clear()
     this.listVersion++
     return ni
   }
@@ -117,6 +118,7 @@ export class SchedulerCache {
     const oldLabels = ni.labels
     ni.setNode(node)
     this.countImages(ni, 1)
+    for (const [name, sizes] of this.imageSizeIndex) sizes[ni.clusterIndex] = ni.images.get(name) ?? 0
     if (!sameLabels(oldLabels, ni.labels)) this.listVersion++
   }
 
@@ -130,6 +132,7 @@ export class SchedulerCache {
       for (let j = i; j < this.nodeList.length; j++) this.nodeList[j].clusterIndex = j
     }
     ni.clusterIndex = -1
+    this.imageSizeIndex.clear()
     this.listVersion++
     if (ni.pods.length === 0) this.byName.delete(name)
     else (ni as {node: unknown}).node = undefined // keep pods until they go, as the real cache does
@@ -144,8 +147,8 @@ export class SchedulerCache {
       this.byName.set(nodeName, ni)
     }
     ni.addPod(pi)
-    this.logChange(ni)
     this.podNodes.set(pi.key, {nodeName, pi})
+    this.notify(ni, pi, 1)
     if (pi.requiredAntiAffinityTerms.length > 0) this.requiredAntiAffinityPods++
     if (pi.hasAffinity) this.affinityPods++
   }
@@ -157,7 +160,7 @@ export class SchedulerCache {
     const ni = this.byName.get(e.nodeName)
     if (ni) {
       ni.removePod(key)
-      this.logChange(ni)
+      this.notify(ni, e.pi, -1)
       if (!ni.hasNode && ni.pods.length === 0) this.byName.delete(e.nodeName)
     }
     if (e.pi.requiredAntiAffinityTerms.length > 0) this.requiredAntiAffinityPods--

@@ -27,6 +27,8 @@ export interface QueuedPodInfo {
   /** plugins that rejected it in the last attempt (for queueing hints) */
   unschedulablePlugins: Set<string>
   gated: boolean
+  /** position in the active queue's heap (the queue's bookkeeping) */
+  heapIndex?: number
 }
 
 export interface PreEnqueuePlugin extends Plugin {

@@ -57,6 +57,25 @@ export class HostPortInfo {
   }
 }
 
+// Nodes share what they have alike, and nothing changes it in place (frozen): every filter and score plugin reads
+// these for hundreds of nodes per cycle, and one shared object stays in the CPU cache.
+const NO_TAINTS: Taint[] = Object.freeze([]) as unknown as Taint[]
+/** allocatable ResourceList (as JSON) → Resource */
+const allocatables = new Map<string, Resource>()
+const MAX_ALLOCATABLES = 10_000
+
+function allocatableOf(list: Record<string, unknown> | undefined): Resource {
+  const key = JSON.stringify(list ?? {})
+  let r = allocatables.get(key)
+  if (!r) {
+    if (allocatables.size >= MAX_ALLOCATABLES) allocatables.clear()
+    r = resourceFromList(list)
+    Object.freeze(r.scalar)
+    allocatables.set(key, Object.freeze(r))
+  }
+  return r
+}
+
 export class NodeInfo {
   node!: KubeObject
   name = ''
@@ -90,9 +109,10 @@ export class NodeInfo {
     this.node = node
     this.name = node.metadata.name ?? ''
     this.labels = node.metadata.labels ?? {}
-    this.taints = (node.spec?.taints ?? []).map((t: any) => ({key: t.key ?? '', value: t.value ?? '', effect: t.effect ?? ''}))
+    const taints: any[] = node.spec?.taints ?? []
+    this.taints = taints.length === 0 ? NO_TAINTS : taints.map((t: any) => ({key: t.key ?? '', value: t.value ?? '', effect: t.effect ?? ''}))
     this.unschedulable = !!node.spec?.unschedulable
-    this.allocatable = resourceFromList(node.status?.allocatable ?? node.status?.capacity)
+    this.allocatable = allocatableOf(node.status?.allocatable ?? node.status?.capacity)
     this.images = new Map()
     for (const img of node.status?.images ?? []) for (const n of img.names ?? []) this.images.set(n, Number(img.sizeBytes ?? 0))
     this.generation++

@@ -14,51 +14,66 @@ export function podRequestList(pod: any, resources: ResourceSpec[], useRequested
   return resources.map((r) => amounts.get(r.name) ?? 0)
 }
 
-// scratch arrays by length: scoring is single-threaded and scorers do not keep them
-const scratch = new Map<number, [number[], number[]]>()
+const CPU = 0
+const MEMORY = 1
+const EPHEMERAL_STORAGE = 2
+const OTHER = 3
 
 /**
  * calculateResourceAllocatableRequest for each resource, then the scorer. A resource with allocatable 0 (or an
- * extended resource the pod does not request) is left at 0/0, which scorers skip.
+ * extended resource the pod does not request) is left at 0/0, which scorers skip. One per plugin: the resources'
+ * kinds are worked out once, and the per-node arrays handed to the scorer are reused (scorers do not keep them).
  */
-export function scoreResources(
-  node: NodeInfo,
-  resources: ResourceSpec[],
-  podRequests: number[],
-  useRequested: boolean,
-  scorer: (requested: number[], allocatable: number[]) => number,
-): number {
-  const n = resources.length
-  let bufs = scratch.get(n)
-  if (!bufs) scratch.set(n, (bufs = [new Array<number>(n).fill(0), new Array<number>(n).fill(0)]))
-  const requested = bufs[0]
-  const allocatable = bufs[1]
-  for (let i = 0; i < n; i++) {
-    const name = resources[i].name
-    const podRequest = podRequests[i]
-    let alloc = 0
-    let req = 0
-    if (name === 'cpu') {
-      alloc = node.allocatable.milliCPU
-      req = (useRequested ? node.requested.milliCPU : node.nonZeroCPU) + podRequest
-    } else if (name === 'memory') {
-      alloc = node.allocatable.memory
-      req = (useRequested ? node.requested.memory : node.nonZeroMemory) + podRequest
-    } else if (podRequest === 0 && isScalarResourceName(name)) {
-      // not requested: bypass scoring on this resource
-    } else if (name === 'ephemeral-storage') {
-      alloc = node.allocatable.ephemeralStorage
-      req = node.requested.ephemeralStorage + podRequest
-    } else if (name in node.allocatable.scalar) {
-      alloc = node.allocatable.scalar[name]
-      req = (node.requested.scalar[name] ?? 0) + podRequest
-    }
-    if (alloc === 0) {
-      requested[i] = allocatable[i] = 0
-      continue
-    }
-    allocatable[i] = alloc
-    requested[i] = req
+export class ResourceAllocationScorer {
+  private kinds: number[]
+  private scalar: boolean[]
+  private requested: number[]
+  private allocatable: number[]
+
+  constructor(
+    private readonly resources: ResourceSpec[],
+    private readonly useRequested: boolean,
+    private readonly scorer: (requested: number[], allocatable: number[]) => number,
+  ) {
+    this.kinds = resources.map((r) => (r.name === 'cpu' ? CPU : r.name === 'memory' ? MEMORY : r.name === 'ephemeral-storage' ? EPHEMERAL_STORAGE : OTHER))
+    this.scalar = resources.map((r) => isScalarResourceName(r.name))
+    this.requested = new Array<number>(resources.length).fill(0)
+    this.allocatable = new Array<number>(resources.length).fill(0)
   }
-  return scorer(requested, allocatable)
+
+  score(node: NodeInfo, podRequests: number[]): number {
+    const requested = this.requested
+    const allocatable = this.allocatable
+    for (let i = 0; i < this.kinds.length; i++) {
+      const kind = this.kinds[i]
+      const podRequest = podRequests[i]
+      let alloc = 0
+      let req = 0
+      if (kind === CPU) {
+        alloc = node.allocatable.milliCPU
+        req = (this.useRequested ? node.requested.milliCPU : node.nonZeroCPU) + podRequest
+      } else if (kind === MEMORY) {
+        alloc = node.allocatable.memory
+        req = (this.useRequested ? node.requested.memory : node.nonZeroMemory) + podRequest
+      } else if (podRequest === 0 && this.scalar[i]) {
+        // not requested: bypass scoring on this resource
+      } else if (kind === EPHEMERAL_STORAGE) {
+        alloc = node.allocatable.ephemeralStorage
+        req = node.requested.ephemeralStorage + podRequest
+      } else {
+        const name = this.resources[i].name
+        if (name in node.allocatable.scalar) {
+          alloc = node.allocatable.scalar[name]
+          req = (node.requested.scalar[name] ?? 0) + podRequest
+        }
+      }
+      if (alloc === 0) {
+        requested[i] = allocatable[i] = 0
+        continue
+      }
+      allocatable[i] = alloc
+      requested[i] = req
+    }
+    return this.scorer(requested, allocatable)
+  }
 }

@@ -1,7 +1,7 @@
 // NodeResourcesBalancedAllocation (PreScore, Score): prefers nodes whose resource fractions stay balanced.
 // Uses actual requests (no non-zero defaults); v1.32 also scores best-effort pods.
 import type {PreScorePlugin, ScorePlugin} from '../../framework/interfaces.js'
-import {podRequestList, scoreResources, type ResourceSpec} from '../../framework/resource-allocation.js'
+import {podRequestList, ResourceAllocationScorer, type ResourceSpec} from '../../framework/resource-allocation.js'
 
 export const NAME = 'NodeResourcesBalancedAllocation'
 const PRESCORE_KEY = 'PreScore' + NAME
@@ -45,6 +45,7 @@ export function newBalancedAllocation(args: {resources?: ResourceSpec[]} = {}): 
     {name: 'cpu', weight: 1},
     {name: 'memory', weight: 1},
   ]).map((r) => ({name: r.name, weight: r.weight || 1}))
+  const allocationScorer = new ResourceAllocationScorer(resources, true, balancedResourceScorer)
   let lastState: object | undefined
   let lastReqs: number[] = []
   return {
@@ -59,7 +60,7 @@ export function newBalancedAllocation(args: {resources?: ResourceSpec[]} = {}): 
         lastReqs = state.read<number[]>(PRESCORE_KEY) ?? podRequestList(pod.pod, resources, true)
       }
       const reqs = lastReqs
-      return scoreResources(node, resources, reqs, true, balancedResourceScorer)
+      return allocationScorer.score(node, reqs)
     },
   }
 }

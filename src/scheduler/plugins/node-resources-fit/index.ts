@@ -1,7 +1,7 @@
 // NodeResourcesFit (PreFilter, Filter, PreScore, Score): the pod's requests must fit the node's free allocatable;
 // scoring strategies LeastAllocated (default), MostAllocated, RequestedToCapacityRatio.
 import type {FilterPlugin, PreFilterPlugin, PreScorePlugin, ScorePlugin} from '../../framework/interfaces.js'
-import {podRequestList, scoreResources, type ResourceSpec} from '../../framework/resource-allocation.js'
+import {podRequestList, ResourceAllocationScorer, type ResourceSpec} from '../../framework/resource-allocation.js'
 import type {Resource} from '../../framework/resources.js'
 import {isExtendedResourceName} from '../../framework/resources.js'
 import {Status} from '../../framework/status.js'
@@ -78,6 +78,7 @@ export function newNodeResourcesFit(args: FitArgs = {}): PreFilterPlugin & Filte
       : strategy === 'RequestedToCapacityRatio'
         ? requestedToCapacityRatioScorer(resources, args.scoringStrategy?.requestedToCapacityRatio?.shape ?? [])
         : leastResourceScorer(resources)
+  const allocationScorer = new ResourceAllocationScorer(resources, false, scorer)
   let lastState: object | undefined
   let lastReqs: number[] = []
   return {
@@ -100,7 +101,7 @@ export function newNodeResourcesFit(args: FitArgs = {}): PreFilterPlugin & Filte
         lastReqs = state.read<number[]>(PRESCORE_KEY) ?? podRequestList(pod.pod, resources, false)
       }
       const reqs = lastReqs
-      return scoreResources(node, resources, reqs, false, scorer)
+      return allocationScorer.score(node, reqs)
     },
   }
 }

@@ -45,29 +45,45 @@ export function filterConstraints(constraints: any[], podLabels: Record<string, 
   return out
 }
 
+/** The Services whose selector selects the pod (in list order). */
+export function servicesSelecting(pod: KubeObject, services: KubeObject[]): KubeObject[] {
+  const labels = pod.metadata.labels ?? {}
+  const out: KubeObject[] = []
+  for (const svc of services) {
+    const sel = svc.spec?.selector
+    if (sel != null && setAsSelector(sel).matches(labels)) out.push(svc)
+  }
+  return out
+}
+
+/** The pod's controlling ReplicationController, ReplicaSet or StatefulSet (undefined: none, or not found). */
+export function selectorController(pod: KubeObject, store: ObjectStore): KubeObject | undefined {
+  const owner = (pod.metadata.ownerReferences ?? []).find((o) => o.controller)
+  if (!owner) return undefined
+  const ns = pod.metadata.namespace ?? 'default'
+  const group = owner.apiVersion.includes('/') ? owner.apiVersion.split('/')[0] : ''
+  if (group === '' && owner.kind === 'ReplicationController') return store.get(`/ReplicationController/${ns}/${owner.name}`)
+  if (group === 'apps' && (owner.kind === 'ReplicaSet' || owner.kind === 'StatefulSet')) return store.get(`apps/${owner.kind}/${ns}/${owner.name}`)
+  return undefined
+}
+
 /** helper.DefaultSelector: Services selecting the pod + its controlling RC/RS/StatefulSet selector. */
 export function defaultSelector(pod: KubeObject, store: ObjectStore, services?: (ns: string) => KubeObject[]): Selector {
   const ns = pod.metadata.namespace ?? 'default'
-  const labels = pod.metadata.labels ?? {}
+  return defaultSelectorFrom(servicesSelecting(pod, services ? services(ns) : store.list('/Service', ns)), selectorController(pod, store))
+}
+
+/** DefaultSelector from the Services selecting the pod and its controller. */
+export function defaultSelectorFrom(selecting: KubeObject[], controller: KubeObject | undefined): Selector {
   let set: Record<string, string> = {}
-  for (const svc of services ? services(ns) : store.list('/Service', ns)) {
-    const sel = svc.spec?.selector
-    if (sel == null) continue
-    if (setAsSelector(sel).matches(labels)) set = {...set, ...sel}
-  }
+  for (const svc of selecting) set = {...set, ...svc.spec.selector}
   let selector = setAsSelector(set)
-  const owner = (pod.metadata.ownerReferences ?? []).find((o) => o.controller)
-  if (!owner) return selector
-  const group = owner.apiVersion.includes('/') ? owner.apiVersion.split('/')[0] : ''
-  if (group === '' && owner.kind === 'ReplicationController') {
-    const rc = store.get(`/ReplicationController/${ns}/${owner.name}`)
-    if (rc) selector = setAsSelector({...set, ...(rc.spec?.selector ?? {})})
-  } else if (group === 'apps' && (owner.kind === 'ReplicaSet' || owner.kind === 'StatefulSet')) {
-    const o = store.get(`apps/${owner.kind}/${ns}/${owner.name}`)
-    if (o) {
-      const other = labelSelectorAsSelector(o.spec?.selector)
-      if (!other.nothing) selector = selector.add(other.requirements)
-    }
+  if (!controller) return selector
+  if (controller.kind === 'ReplicationController') {
+    selector = setAsSelector({...set, ...(controller.spec?.selector ?? {})})
+  } else {
+    const other = labelSelectorAsSelector(controller.spec?.selector)
+    if (!other.nothing) selector = selector.add(other.requirements)
   }
   return selector
 }

@@ -8,13 +8,16 @@ import type {NodeInfo} from '../../framework/node-info.js'
 import type {PodInfo} from '../../framework/pod-info.js'
 import type {Selector} from '../../framework/labels.js'
 import {Status} from '../../framework/status.js'
+import {SelectorCounts, SpreadCounts, TopologyDomains} from './counts.js'
 import {
   type Constraint,
   countPodsMatchSelector,
-  defaultSelector,
+  defaultSelectorFrom,
   filterConstraints,
   matchNodeInclusionPolicies,
   nodeLabelsMatchSpreadConstraints,
+  selectorController,
+  servicesSelecting,
   SYSTEM_DEFAULT_CONSTRAINTS,
 } from './common.js'
 
@@ -68,102 +71,33 @@ class PreFilterState implements StateData {
   }
 }
 
-interface CountIndex {
-  listVersion: number
-  gens: Int32Array
-  counts: Int32Array
-  selector: Selector
-  ns: string
-  /** `${topologyKey}|${required keys}` → matching pods per topology value over nodes having all required keys */
-  domains: Map<string, {seq: number; included: Int32Array; totals: Map<string, number>}>
-}
-
 interface PreScoreState {
   constraints: Constraint[]
   ignoredNodes: Set<string>
-  /** per constraint: topology value → count */
-  topologyValueToPodCounts: Array<Map<string, number>>
+  /** per constraint: its topology key's domains (every node's domain id) */
+  domains: TopologyDomains[]
+  /** per constraint but the hostname ones: domain id → matching pods, for the domains of the filtered nodes */
+  topologyValueToPodCounts: number[][]
   normalizingWeight: number[]
-  indexes: Array<CountIndex | undefined>
+  indexes: Array<SelectorCounts | undefined>
 }
 
 export function newPodTopologySpread(args: PodTopologySpreadArgs = {}, handle: Handle): PreFilterPlugin & FilterPlugin & PreScorePlugin & ScorePlugin {
   const systemDefaulted = (args.defaultingType ?? 'System') === 'System'
   const defaults = systemDefaulted ? SYSTEM_DEFAULT_CONSTRAINTS : (args.defaultConstraints ?? [])
   const store: ObjectStore = handle.store
-  // Matching-pod counts per node, per (namespace, selector), kept across cycles: a node is recounted only when its
-  // pods changed (NodeInfo.generation), so a cycle costs an array read per node instead of a scan of its pods.
-  const indexes = new Map<string, CountIndex>()
-  const selectorKeys = new WeakMap<Selector, [string, CountIndex]>()
+  // Matching-pod counts per node and per domain, per (namespace, selector), kept current as pods come and go
+  const spreadCounts = new SpreadCounts(handle.cache)
 
-  function countIndex(selector: Selector, ns: string): CountIndex {
-    const cached = selectorKeys.get(selector)
-    const n = handle.cache.numNodes()
-    if (cached && cached[1].listVersion === handle.cache.listVersion && cached[0] === ns) return cached[1]
-    const key = ns + '|' + JSON.stringify(selector.requirements) + (selector.nothing ? '!' : '')
-    let ci = indexes.get(key)
-    if (!ci || ci.listVersion !== handle.cache.listVersion) {
-      if (indexes.size > 4096) indexes.clear()
-      ci = {listVersion: handle.cache.listVersion, gens: new Int32Array(n).fill(-1), counts: new Int32Array(n), selector, ns, domains: new Map()}
-      indexes.set(key, ci)
-    }
-    selectorKeys.set(selector, [ns, ci])
-    return ci
+  function countIndex(selector: Selector, ns: string): SelectorCounts {
+    return spreadCounts.index(selector, ns)
   }
 
-  /**
-   * Σ matching pods per value of `key` over the nodes having every key of `required` (all nodes count: the caller
-   * made sure inclusion policies exclude none). Kept up to date from the cache's change log, so a cycle costs
-   * the nodes that changed since the last one, not every node.
-   */
-  function domainTotals(ci: CountIndex, key: string, required: string[]): Map<string, number> {
-    const dk = key + '|' + required.join(',')
-    const nodes = handle.cache.list()
-    // the usual case requires only `key` itself, which the value check below covers
-    const hasAll = required.length === 1 && required[0] === key ? () => true : (n: NodeInfo) => required.every((k) => k in n.labels)
-    let d = ci.domains.get(dk)
-    // catch up with the nodes changed since the last call, read in place from the cache's log
-    const cur = d
-    const caughtUp =
-      cur !== undefined &&
-      handle.cache.visitChangesSince(cur.seq, (n) => {
-        const i = n.clusterIndex
-        if (i < 0 || i >= cur.included.length) return
-        const v = n.labels[key]
-        if (v === undefined || !hasAll(n)) return
-        const c = count(n, ci.selector, ci.ns, ci)
-        const delta = c - cur.included[i]
-        if (delta !== 0) {
-          cur.included[i] = c
-          cur.totals.set(v, (cur.totals.get(v) ?? 0) + delta)
-        }
-      })
-    if (!d || !caughtUp) {
-      d = {seq: handle.cache.changeSeq, included: new Int32Array(nodes.length), totals: new Map()}
-      for (const n of nodes) {
-        const v = n.labels[key]
-        if (v === undefined || !hasAll(n)) continue
-        const c = count(n, ci.selector, ci.ns, ci)
-        d.included[n.clusterIndex] = c
-        d.totals.set(v, (d.totals.get(v) ?? 0) + c)
-      }
-      ci.domains.set(dk, d)
-      return d.totals
-    }
-    d.seq = handle.cache.changeSeq
-    return d.totals
-  }
-
-  function count(node: NodeInfo, selector: Selector, ns: string, index?: CountIndex): number {
+  /** countPodsMatchSelector over the node's pods, read from the index when the node is one of the cache's */
+  function count(node: NodeInfo, selector: Selector, ns: string, index?: SelectorCounts): number {
     if (selector.empty) return 0
-    const ci = index ?? countIndex(selector, ns)
-    const i = node.clusterIndex
-    if (i < 0 || i >= ci.gens.length) return countPodsMatchSelector(node.pods, selector, ns)
-    if (ci.gens[i] === node.generation) return ci.counts[i]
-    const c = countPodsMatchSelector(node.pods, selector, ns)
-    ci.gens[i] = node.generation
-    ci.counts[i] = c
-    return c
+    const c = (index ?? countIndex(selector, ns)).countOn(node)
+    return c !== undefined ? c : countPodsMatchSelector(node.pods, selector, ns)
   }
 
   /** matchNodeInclusionPolicies, with the common cases (no required node affinity, taints ignored) short-cut */
@@ -193,10 +127,28 @@ export function newPodTopologySpread(args: PodTopologySpreadArgs = {}, handle: H
     return services.get(ns) ?? []
   }
 
+  // Pods of one controller (selected by the same Services) share their default selector: kept per controller
+  // while its selector and those Services are unchanged, so such pods also share one count index.
+  const defaultSelectors = new Map<string, {selecting: KubeObject[]; controllerSelector: string; selector: Selector}>()
+
+  function defaultSelectorOf(pod: PodInfo): Selector {
+    const selecting = servicesSelecting(pod.pod, servicesIn(pod.namespace))
+    const controller = selectorController(pod.pod, store)
+    if (!controller) return defaultSelectorFrom(selecting, undefined)
+    const key = `${controller.kind}/${pod.namespace}/${controller.metadata.name}`
+    const controllerSelector = JSON.stringify(controller.spec?.selector ?? null)
+    const known = defaultSelectors.get(key)
+    if (known && known.controllerSelector === controllerSelector && sameObjects(known.selecting, selecting)) return known.selector
+    const selector = defaultSelectorFrom(selecting, controller)
+    if (defaultSelectors.size >= 4096) defaultSelectors.clear()
+    defaultSelectors.set(key, {selecting, controllerSelector, selector})
+    return selector
+  }
+
   function buildDefaultConstraints(pod: PodInfo, action: string): Constraint[] {
     const cs = filterConstraints(defaults, pod.labels, action)
     if (cs.length === 0) return []
-    const sel = defaultSelector(pod.pod, store, servicesIn)
+    const sel = defaultSelectorOf(pod)
     if (sel.empty) return []
     return cs.map((c) => ({...c, selector: sel}))
   }
@@ -217,6 +169,9 @@ export function newPodTopologySpread(args: PodTopologySpreadArgs = {}, handle: H
       s.add(c.topologyKey + '\0' + node.labels[c.topologyKey], delta)
     }
   }
+
+  let scoringState: CycleState | undefined
+  let scoring: PreScoreState | undefined
 
   return {
     name: NAME,
@@ -264,36 +219,36 @@ export function newPodTopologySpread(args: PodTopologySpreadArgs = {}, handle: H
       const requireAll = own.length > 0 || !systemDefaulted
       const constraints = constraintsFor(pod, 'ScheduleAnyway')
       if (constraints.length === 0) return Status.skip()
+      const domains = constraints.map((c) => spreadCounts.topologyDomains(c.topologyKey))
+      const isHostname = constraints.map((c) => c.topologyKey === HOSTNAME)
       const s: PreScoreState = {
         constraints,
         ignoredNodes: new Set(),
-        topologyValueToPodCounts: constraints.map(() => new Map()),
+        domains,
+        topologyValueToPodCounts: constraints.map((_, i) => (isHostname[i] ? [] : new Array<number>(domains[i].values.length).fill(0))),
         normalizingWeight: [],
         indexes: [],
       }
+      // per constraint but the hostname ones: whether a domain has a filtered node, and how many do
+      const present = constraints.map((_, i) => (isHostname[i] ? [] : new Array<boolean>(domains[i].values.length).fill(false)))
       const topoSize = constraints.map(() => 0)
-      const domainKeys: Array<[number, string]> = []
-      constraints.forEach((c, i) => {
-        if (c.topologyKey !== HOSTNAME) domainKeys.push([i, c.topologyKey])
-      })
+      const domainKeys: number[] = []
+      for (let i = 0; i < constraints.length; i++) if (!isHostname[i]) domainKeys.push(i)
       for (const node of filteredNodes) {
         if (requireAll && !nodeLabelsMatchSpreadConstraints(node.labels, constraints)) {
           s.ignoredNodes.add(node.name)
           continue
         }
-        for (let k = 0; k < domainKeys.length; k++) {
-          const [i, key] = domainKeys[k]
-          const v = node.labels[key]
-          if (v === undefined) continue
-          const m = s.topologyValueToPodCounts[i]
-          if (!m.has(v)) {
-            m.set(v, 0)
-            topoSize[i]++
-          }
+        for (const i of domainKeys) {
+          const id = domains[i].of(node)
+          if (id < 0 || present[i][id]) continue
+          present[i][id] = true
+          s.topologyValueToPodCounts[i][id] = 0
+          topoSize[i]++
         }
       }
-      s.normalizingWeight = constraints.map((c, i) => {
-        const sz = c.topologyKey === HOSTNAME ? filteredNodes.length - s.ignoredNodes.size : topoSize[i]
+      s.normalizingWeight = constraints.map((_, i) => {
+        const sz = isHostname[i] ? filteredNodes.length - s.ignoredNodes.size : topoSize[i]
         return Math.log(sz + 2)
       })
       s.indexes = constraints.map((c) => (c.selector.empty ? undefined : countIndex(c.selector, pod.namespace)))
@@ -302,27 +257,24 @@ export function newPodTopologySpread(args: PodTopologySpreadArgs = {}, handle: H
       const required = requireAll ? [...new Set(constraints.map((c) => c.topologyKey))].sort() : []
       if (trivial) {
         // every node counts: take the domain totals, kept incrementally
-        constraints.forEach((c, i) => {
-          if (c.topologyKey === HOSTNAME) return
-          const counts = s.topologyValueToPodCounts[i]
+        for (const i of domainKeys) {
+          const c = constraints[i]
           const ci = s.indexes[i]
-          if (!ci) return
-          const totals = domainTotals(ci, c.topologyKey, required.length > 0 ? required : [c.topologyKey])
-          for (const v of counts.keys()) counts.set(v, totals.get(v) ?? 0)
-        })
+          if (!ci) continue
+          const totals = ci.domainTotals(c.topologyKey, required.length > 0 ? required : [c.topologyKey])
+          const counts = s.topologyValueToPodCounts[i]
+          const values = domains[i].values
+          for (let id = 0; id < present[i].length; id++) if (present[i][id]) counts[id] = totals.get(values[id]) ?? 0
+        }
       } else {
         for (const node of all) {
           if (requireAll && !nodeLabelsMatchSpreadConstraints(node.labels, constraints)) continue
-          for (let i = 0; i < constraints.length; i++) {
+          for (const i of domainKeys) {
             const c = constraints[i]
-            if (c.topologyKey === HOSTNAME) continue // per-node counts are taken in Score
-            const v = node.labels[c.topologyKey]
-            if (v === undefined) continue
-            const counts = s.topologyValueToPodCounts[i]
-            const cur = counts.get(v)
-            if (cur === undefined) continue
+            const id = domains[i].of(node)
+            if (id < 0 || !present[i][id]) continue
             if (!inclusion(c, node)) continue
-            counts.set(v, cur + count(node, c.selector, pod.namespace, s.indexes[i]))
+            s.topologyValueToPodCounts[i][id] += count(node, c.selector, pod.namespace, s.indexes[i])
           }
         }
       }
@@ -330,15 +282,20 @@ export function newPodTopologySpread(args: PodTopologySpreadArgs = {}, handle: H
       return null
     },
     score(state, pod, node) {
-      const s = state.read<PreScoreState>(PRESCORE_KEY)
-      if (!s || s.ignoredNodes.has(node.name)) return 0
+      // the cycle's PreScore state, looked up once per cycle rather than per node
+      if (state !== scoringState) {
+        scoringState = state
+        scoring = state.read<PreScoreState>(PRESCORE_KEY)
+      }
+      const s = scoring
+      if (!s || (s.ignoredNodes.size > 0 && s.ignoredNodes.has(node.name))) return 0
       let score = 0
       const cs = s.constraints
       for (let i = 0; i < cs.length; i++) {
         const c = cs[i]
-        const v = node.labels[c.topologyKey]
-        if (v === undefined) continue
-        const cnt = c.topologyKey === HOSTNAME ? count(node, c.selector, pod.namespace, s.indexes[i]) : (s.topologyValueToPodCounts[i].get(v) ?? 0)
+        const id = s.domains[i].of(node)
+        if (id < 0) continue
+        const cnt = c.topologyKey === HOSTNAME ? count(node, c.selector, pod.namespace, s.indexes[i]) : (s.topologyValueToPodCounts[i][id] ?? 0)
         score += cnt * s.normalizingWeight[i] + (c.maxSkew - 1)
       }
       return goRound(score)
@@ -361,6 +318,13 @@ export function newPodTopologySpread(args: PodTopologySpreadArgs = {}, handle: H
       }
     },
   }
+}
+
+/** the same objects in the same order */
+function sameObjects(a: unknown[], b: unknown[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }
 
 /** math.Round: half away from zero */

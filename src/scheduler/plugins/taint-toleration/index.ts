@@ -9,6 +9,8 @@ export const NAME = 'TaintToleration'
 const PRE_SCORE_KEY = 'PreScore' + NAME
 
 export function newTaintToleration(): FilterPlugin & PreScorePlugin & ScorePlugin {
+  let scoringState: object | undefined
+  let tolerations: any[] = []
   return {
     name: NAME,
     filter(_state, pod, node) {
@@ -22,7 +24,12 @@ export function newTaintToleration(): FilterPlugin & PreScorePlugin & ScorePlugi
       return null
     },
     score(state, _pod, node) {
-      const tols = state.read<any[]>(PRE_SCORE_KEY) ?? []
+      // the cycle's tolerations, looked up once per cycle rather than per node
+      if (state !== scoringState) {
+        scoringState = state
+        tolerations = state.read<any[]>(PRE_SCORE_KEY) ?? []
+      }
+      const tols = tolerations
       let n = 0
       for (const taint of node.taints) {
         if (taint.effect !== 'PreferNoSchedule') continue

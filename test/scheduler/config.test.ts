@@ -77,8 +77,8 @@ profiles:
     expect(errorOf({...base, profiles: [{pluginConfig: [{name: 'NodeResourcesFit', args: {scoringStrategy: {type: 'Fancy'}}}]}]})).toBe(
       'invalid scheduler configuration: profiles[0].pluginConfig[0].args.scoringStrategy.type: Unsupported value: "Fancy": supported values: "LeastAllocated", "MostAllocated", "RequestedToCapacityRatio"',
     )
-    expect(errorOf({...base, profiles: [{pluginConfig: [{name: 'NodeResourcesFit', args: {scoringStrategy: {resources: [{name: 'cpu', weight: 0}]}}}]}]})).toBe(
-      'invalid scheduler configuration: profiles[0].pluginConfig[0].args.scoringStrategy.resources[0].weight: Invalid value: 0: resource weight of cpu not in valid range [1, 100]',
+    expect(errorOf({...base, profiles: [{pluginConfig: [{name: 'NodeResourcesFit', args: {scoringStrategy: {type: 'LeastAllocated', resources: [{name: 'cpu', weight: 101}]}}}]}]})).toBe(
+      'invalid scheduler configuration: profiles[0].pluginConfig[0].args.scoringStrategy.resources[0].weight: Invalid value: 101: resource weight of cpu not in valid range (0, 100]',
     )
     expect(errorOf({...base, podInitialBackoffSeconds: 5, podMaxBackoffSeconds: 2})).toBe(
       'invalid scheduler configuration: podMaxBackoffSeconds: Invalid value: 2: must be greater than or equal to PodInitialBackoffSeconds',

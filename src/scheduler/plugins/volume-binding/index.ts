@@ -148,15 +148,65 @@ function findMatchingPV(handle: Handle, pvc: KubeObject, node: NodeInfo, taken: 
   return best
 }
 
-/** checkVolumeProvisions: a provisioner exists and the class's allowedTopologies admit the node. */
-function canProvision(handle: Handle, pvc: KubeObject, node: NodeInfo): boolean {
-  const sc = getStorageClass(handle.store, pvcClassName(pvc))
-  if (!sc || !sc.provisioner || sc.provisioner === 'kubernetes.io/no-provisioner') return false
+/**
+ * checkVolumeProvisions (binder.go) for one claim without a matching volume: an Error when the claim has no class or
+ * the class does not exist (any more: PreFilter treats a missing class as Immediate), false when the class has no
+ * provisioner or its allowedTopologies (MatchTopologySelectorTerms) exclude the node.
+ */
+function canProvision(handle: Handle, pvc: KubeObject, node: NodeInfo): boolean | Status {
+  const cls = pvcClassName(pvc)
+  if (!cls) return Status.error(`no class for claim "${pvc.metadata.namespace}/${pvc.metadata.name}"`)
+  const sc = getStorageClass(handle.store, cls)
+  if (!sc) return Status.error(`failed to find storage class "${cls}"`)
+  if (!sc.provisioner || sc.provisioner === 'kubernetes.io/no-provisioner') return false
   const topo: any[] = sc.allowedTopologies ?? []
+  // an empty term list matches every node; a nil or empty term (no matchLabelExpressions) selects no node
   if (topo.length === 0) return true
-  return topo.some((t) =>
-    (t.matchLabelExpressions ?? []).every((e: any) => (e.values ?? []).includes(node.labels[e.key])),
-  )
+  return topo.some((t) => {
+    const exprs: any[] = t?.matchLabelExpressions ?? []
+    return exprs.length > 0 && exprs.every((e: any) => (e.values ?? []).includes(node.labels[e.key]))
+  })
+}
+
+/** findMatchingVolumes sorts the claims by increasing storage request (byPVCSize) so the smallest claims pick first. */
+function bySize(claims: KubeObject[]): KubeObject[] {
+  return [...claims].sort((a, b) => {
+    const x = storageBytes(a.spec?.resources?.requests?.storage)
+    const y = storageBytes(b.spec?.resources?.requests?.storage)
+    return x < y ? -1 : x > y ? 1 : 0
+  })
+}
+
+/**
+ * FindPodVolumes for the unbound (WaitForFirstConsumer) claims: claims already handed to provisioning for another
+ * node fail fast; the others are matched to available volumes, smallest claim first; the claims left over must be
+ * provisionable on the node. Returns the volume chosen per claim name, false (bind conflict) or an Error.
+ */
+function findPodVolumes(handle: Handle, claims: KubeObject[], node: NodeInfo): Map<string, KubeObject> | false | Status {
+  const toProvision: KubeObject[] = []
+  const toMatch: KubeObject[] = []
+  for (const pvc of claims) {
+    const selected = pvc.metadata.annotations?.[SELECTED_NODE_ANNOTATION]
+    if (selected === undefined) toMatch.push(pvc)
+    else if (selected !== node.name) return false
+    else toProvision.push(pvc)
+  }
+  const chosen = new Map<string, KubeObject>()
+  const taken = new Set<string>()
+  for (const pvc of bySize(toMatch)) {
+    const pv = findMatchingPV(handle, pvc, node, taken)
+    if (!pv) {
+      toProvision.push(pvc)
+      continue
+    }
+    taken.add(pv.metadata.name ?? '')
+    chosen.set(pvc.metadata.name ?? '', pv)
+  }
+  for (const pvc of toProvision) {
+    const ok = canProvision(handle, pvc, node)
+    if (ok !== true) return ok
+  }
+  return chosen
 }
 
 export function newVolumeBinding(args: {bindTimeoutSeconds?: number} | undefined, handle: Handle): PreFilterPlugin & FilterPlugin & ReservePlugin & PreBindPlugin {
@@ -207,17 +257,10 @@ export function newVolumeBinding(args: {bindTimeoutSeconds?: number} | undefined
           break
         }
       }
-      const taken = new Set<string>()
-      for (const pvc of data.delayed) {
-        const pv = findMatchingPV(handle, pvc, node, taken)
-        if (pv) {
-          taken.add(pv.metadata.name ?? '')
-          continue
-        }
-        if (!canProvision(handle, pvc, node)) {
-          reasons.push(ERR_BIND_CONFLICT)
-          break
-        }
+      if (data.delayed.length > 0) {
+        const found = findPodVolumes(handle, data.delayed, node)
+        if (found instanceof Status) return found
+        if (found === false) reasons.push(ERR_BIND_CONFLICT)
       }
       return reasons.length === 0 ? null : Status.unresolvable(...reasons)
     },
@@ -230,13 +273,15 @@ export function newVolumeBinding(args: {bindTimeoutSeconds?: number} | undefined
       if (!data || !node || data.delayed.length === 0) return null
       // bindAPIUpdate: PV claimRefs for the chosen volumes, the selected-node annotation for claims to provision
       const done: BindState = {bindings: [], provisions: []}
-      const taken = new Set<string>()
-      for (const pvc of data.delayed) {
-        const current = getPVC(handle.store, pod.namespace, pvc.metadata.name ?? '')
-        if (!current || current.spec?.volumeName) continue
-        const pv = findMatchingPV(handle, current, node, taken)
+      const claims = data.delayed
+        .map((pvc) => getPVC(handle.store, pod.namespace, pvc.metadata.name ?? ''))
+        .filter((c): c is KubeObject => !!c && !c.spec?.volumeName)
+      // the volumes FindPodVolumes chose for this node (smallest claim first); the rest are provisioned
+      const found = findPodVolumes(handle, claims, node)
+      const chosen = found instanceof Map ? found : new Map<string, KubeObject>()
+      for (const current of claims) {
+        const pv = chosen.get(current.metadata.name ?? '')
         if (pv) {
-          taken.add(pv.metadata.name ?? '')
           const updated = structuredClone(pv)
           updated.spec.claimRef = {
             kind: 'PersistentVolumeClaim',

@@ -14,8 +14,26 @@ export interface Quantity {
   format: QuantityFormat
 }
 
+/**
+ * Parsed quantities by input. Every pod's requests are parsed by validation, admission, the scheduler and the
+ * kubelet, and a run sees few distinct strings; a parsed Quantity is never modified, so one object can be shared.
+ * Cleared when it grows past PARSED_MAX (hostile input with many distinct quantities).
+ */
+const parsed = new Map<string | number, Readonly<Quantity> | undefined>()
+const PARSED_MAX = 4096
+
 /** Parse a quantity string or number; undefined when it is not a valid quantity (as the API server rejects). */
 export function parseQuantity(input: string | number): Quantity | undefined {
+  let q = parsed.get(input)
+  if (q === undefined && !parsed.has(input)) {
+    if (parsed.size >= PARSED_MAX) parsed.clear()
+    q = parseUncached(input)
+    parsed.set(input, q && Object.freeze(q))
+  }
+  return q
+}
+
+function parseUncached(input: string | number): Quantity | undefined {
   const s = typeof input === 'number' ? String(input) : input.trim()
   if (s === '' || s !== (typeof input === 'number' ? s : input)) return undefined
   const m = QUANTITY_RE.exec(s)
@@ -112,7 +130,16 @@ export function formatQuantity(q: Quantity): string {
   return sign + n.toString() + 'n'
 }
 
+/** Canonical strings by input, as `parsed` (validation formats every request and limit of every pod). */
+const canonical = new Map<string | number, string | undefined>()
+
 export function canonicalQuantity(input: string | number): string | undefined {
-  const q = parseQuantity(input)
-  return q ? formatQuantity(q) : undefined
+  let s = canonical.get(input)
+  if (s === undefined && !canonical.has(input)) {
+    if (canonical.size >= PARSED_MAX) canonical.clear()
+    const q = parseQuantity(input)
+    s = q ? formatQuantity(q) : undefined
+    canonical.set(input, s)
+  }
+  return s
 }

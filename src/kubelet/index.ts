@@ -14,6 +14,7 @@ import {claimsBound, containerConfigError, volumeMountError} from './config-refs
 import {addImageToNode, imagePresentOnNode} from './images.js'
 import {podCIDROf} from './pod-ip.js'
 import {everRan} from './pod-status.js'
+import {NodePodUsage} from './node-usage.js'
 import {PodWorker, type KubeletEnv} from './pod-worker.js'
 import {SIM_PREFIX} from './sim-annotations.js'
 import {TIMINGS} from './stages.js'
@@ -38,8 +39,13 @@ function isTerminal(pod: KubeObject): boolean {
   return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed'
 }
 
+/** node name → store key: every sync looks its node up, and a stored key string need not be hashed again */
+const nodeKeys = new Map<string, string>()
+
 function nodeKey(name: string): string {
-  return objectKey('', 'Node', undefined, name)
+  let key = nodeKeys.get(name)
+  if (key === undefined) nodeKeys.set(name, (key = objectKey('', 'Node', undefined, name)))
+  return key
 }
 
 class Kubelet implements Controller {
@@ -49,6 +55,8 @@ class Kubelet implements Controller {
   private workers = new Map<string, {uid: string | undefined; worker: PodWorker}>()
   private timers = new Map<string, Timer>()
   private podsByNode = new Map<string, Set<string>>()
+  /** per node: admitted pods' requests and pod IPs in use, for admission and IP allocation */
+  private usage = new NodePodUsage()
   private leaseTimers = new Map<string, Timer>()
   private writing = false
 
@@ -58,7 +66,7 @@ class Kubelet implements Controller {
     const pods = ctx.store.list('/Pod').slice()
     // the kubelet admits pods in creation order (HandlePodAdditions sorts them)
     pods.sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''))
-    for (const p of pods) this.indexPod(p, undefined)
+    for (const p of pods) this.indexPod(keyOf(p), p, undefined)
     for (const p of pods) if (p.spec?.nodeName) this.queue.add(keyOf(p))
     for (const n of ctx.store.list('/Node')) this.startHeartbeat(n.metadata.name ?? '')
     ctx.store.watch((ev) => this.onEvent(ev))
@@ -71,12 +79,14 @@ class Kubelet implements Controller {
   private onEvent(ev: WatchEvent): void {
     const o = ev.object
     switch (o.kind) {
-      case 'Pod':
+      case 'Pod': {
         if (o.apiVersion !== 'v1') return
-        this.indexPod(ev.type === 'DELETED' ? undefined : o, ev.type === 'DELETED' ? o : ev.old)
-        if (ev.type === 'DELETED') return this.forget(keyOf(o))
-        if (!this.writing && o.spec?.nodeName) this.queue.add(keyOf(o))
+        const key = ev.key
+        this.indexPod(key, ev.type === 'DELETED' ? undefined : o, ev.type === 'DELETED' ? o : ev.old)
+        if (ev.type === 'DELETED') return this.forget(key)
+        if (!this.writing && o.spec?.nodeName) this.queue.add(key)
         return
+      }
       case 'Node': {
         const name = o.metadata.name ?? ''
         if (ev.type === 'DELETED') {
@@ -107,15 +117,17 @@ class Kubelet implements Controller {
     }
   }
 
-  private indexPod(pod: KubeObject | undefined, old: KubeObject | undefined): void {
+  private indexPod(key: string, pod: KubeObject | undefined, old: KubeObject | undefined): void {
+    this.usage.set(key, pod)
     const oldNode = old?.spec?.nodeName
     const newNode = pod?.spec?.nodeName
     if (oldNode === newNode) {
-      if (newNode && pod) this.bucket(newNode).add(keyOf(pod))
+      // an update (old set) of a pod on the same node: already in its bucket (from start() or its first event)
+      if (newNode && pod && !old) this.bucket(newNode).add(key)
       return
     }
-    if (oldNode && old) this.podsByNode.get(oldNode)?.delete(keyOf(old))
-    if (newNode && pod) this.bucket(newNode).add(keyOf(pod))
+    if (oldNode && old) this.podsByNode.get(oldNode)?.delete(key)
+    if (newNode && pod) this.bucket(newNode).add(key)
   }
 
   private bucket(node: string): Set<string> {
@@ -175,20 +187,11 @@ class Kubelet implements Controller {
 
   private env(nodeName: string, _podKey: string): KubeletEnv {
     const {store, clock} = this.ctx
-    const podsHere = (except?: string): KubeObject[] => {
-      const out: KubeObject[] = []
-      for (const k of this.podsByNode.get(nodeName) ?? []) {
-        if (k === except) continue
-        const p = store.get(k)
-        if (p) out.push(p)
-      }
-      return out
-    }
     return {
       now: () => clock.now(),
       node: () => store.get(nodeKey(nodeName)),
-      admittedPods: (except) => podsHere(except).filter((p) => p.status?.startTime && !isTerminal(p)),
-      usedIPs: () => new Set(podsHere().filter((p) => !isTerminal(p) && !p.spec?.hostNetwork && p.status?.podIP).map((p) => p.status.podIP)),
+      admittedUsage: (except) => this.usage.admitted(nodeName, except),
+      ipInUse: (ip) => this.usage.ipInUse(nodeName, ip),
       podCIDR: () => podCIDROf(store.get(nodeKey(nodeName))!, () => store.list('/Node').map((n) => n.metadata.name ?? '')),
       configError: (pod, c) => containerConfigError(store, pod, c),
       mountError: (pod) => {
@@ -204,7 +207,9 @@ class Kubelet implements Controller {
         const node = store.get(nodeKey(nodeName))
         // most pulls are of an image the node already lists: check before copying the node
         if (!node || imagePresentOnNode(node, image)) return
-        const copy = deepCopy(node)
+        // a new version of the node that shares everything but metadata (the store writes resourceVersion) and
+        // the image list it appends to
+        const copy: KubeObject = {...node, metadata: {...node.metadata}, status: {...node.status, images: [...(node.status?.images ?? [])]}}
         if (addImageToNode(copy, image)) store.update(copy)
       },
     }

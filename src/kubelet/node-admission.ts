@@ -14,18 +14,8 @@ function amount(resource: string, q: string | number | undefined): number {
   return resource === 'cpu' ? milliValue(q) : value(q)
 }
 
-// computed once per spec object (the kubelet's status writes keep the spec object)
-const requestCache = new WeakMap<object, Map<string, number>>()
-
 /** Effective pod request per resource: max(sum of containers + sidecars, largest init container) + overhead. */
 export function podRequests(pod: KubeObject): Map<string, number> {
-  if (!pod.spec) return computePodRequests(pod)
-  let r = requestCache.get(pod.spec)
-  if (!r) requestCache.set(pod.spec, (r = computePodRequests(pod)))
-  return r
-}
-
-function computePodRequests(pod: KubeObject): Map<string, number> {
   const sum = new Map<string, number>()
   const add = (m: Map<string, number>, c: any) => {
     for (const [r, q] of Object.entries<any>(c.resources?.requests ?? {})) m.set(r, (m.get(r) ?? 0) + amount(r, q))
@@ -40,16 +30,14 @@ function computePodRequests(pod: KubeObject): Map<string, number> {
   return sum
 }
 
-/** Check `pod` against `node` given the pods already admitted there. */
-export function admitPod(pod: KubeObject, node: KubeObject, admitted: KubeObject[]): Rejection | undefined {
+/** Check `pod` against `node` given the pods already admitted there (their count and summed requests). */
+export function admitPod(pod: KubeObject, node: KubeObject, admitted: {count: number; used: Map<string, number>}): Rejection | undefined {
   const alloc: Record<string, any> = node.status?.allocatable ?? node.status?.capacity ?? {}
   const want = podRequests(pod)
-  const used = new Map<string, number>()
-  for (const p of admitted) for (const [r, v] of podRequests(p)) used.set(r, (used.get(r) ?? 0) + v)
   const check = (r: string, req: number): Rejection | undefined => {
     if (alloc[r] === undefined && r !== 'pods') return undefined
     const cap = amount(r, alloc[r])
-    const u = r === 'pods' ? admitted.length : (used.get(r) ?? 0)
+    const u = r === 'pods' ? admitted.count : (admitted.used.get(r) ?? 0)
     if (u + req <= cap) return undefined
     return {reason: `OutOf${r}`, message: `Node didn't have enough resource: ${r}, requested: ${req}, used: ${u}, capacity: ${cap}`}
   }

@@ -17,13 +17,13 @@ export function podCIDROf(node: KubeObject, allNodeNames: () => string[]): strin
   return `10.244.${Math.max(0, i) + 1}.0/24`
 }
 
-export function allocatePodIP(cidr: string, used: Set<string>): string | undefined {
+export function allocatePodIP(cidr: string, inUse: (ip: string) => boolean): string | undefined {
   const [base, bits] = cidr.split('/')
   const size = 2 ** (32 - Number(bits))
   const start = ipToInt(base) - (ipToInt(base) % size)
   for (let off = 2; off < size - 1; off++) {
     const ip = intToIp(start + off)
-    if (!used.has(ip)) return ip
+    if (!inUse(ip)) return ip
   }
   return undefined
 }

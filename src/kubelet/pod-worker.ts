@@ -9,6 +9,7 @@ import {deepCopy, jsonEqual} from '../api/deep-copy.js'
 import {parseRFC3339, toRFC3339} from '../clock/clock.js'
 import {imageID, imagePresentOnNode, normalizeImage, pullPolicyOf, sha256Hex} from './images.js'
 import {admitPod} from './node-admission.js'
+import type {AdmittedUsage} from './node-usage.js'
 import {allocatePodIP, nodeInternalIP} from './pod-ip.js'
 import {everRan, initialized, isSidecar, refreshPodStatus} from './pod-status.js'
 import {simBehaviour, type SimBehaviour} from './sim-annotations.js'
@@ -18,10 +19,10 @@ import {pullBackoffMs, restartBackoffMs, START_STAGES, TIMINGS, type StartContex
 export interface KubeletEnv {
   now(): number
   node(): KubeObject | undefined
-  /** other pods admitted on this node (startTime set, not terminal) */
-  admittedPods(exceptKey: string): KubeObject[]
-  /** pod IPs in use on this node */
-  usedIPs(): Set<string>
+  /** the other pods admitted on this node (startTime set, not terminal): how many, and their summed requests */
+  admittedUsage(exceptKey: string): AdmittedUsage
+  /** whether a pod on this node holds the IP */
+  ipInUse(ip: string): boolean
   podCIDR(): string
   configError(pod: KubeObject, container: any): string | undefined
   mountError(pod: KubeObject): string | undefined
@@ -192,7 +193,7 @@ export class PodWorker {
 
   private admit(pod: KubeObject): void {
     const node = this.env.node()!
-    const rejection = admitPod(pod, node, this.env.admittedPods(this.key))
+    const rejection = admitPod(pod, node, this.env.admittedUsage(this.key))
     if (rejection) {
       pod.status = {...(pod.status ?? {}), phase: 'Failed', reason: rejection.reason, message: `Pod was rejected: ${rejection.message}`}
       this.env.event(pod, 'Warning', rejection.reason, rejection.message)
@@ -200,7 +201,7 @@ export class PodWorker {
     }
     const st = (pod.status ??= {})
     const hostIP = nodeInternalIP(node)
-    const podIP = pod.spec?.hostNetwork ? hostIP : allocatePodIP(this.env.podCIDR(), this.env.usedIPs())
+    const podIP = pod.spec?.hostNetwork ? hostIP : allocatePodIP(this.env.podCIDR(), (ip) => this.env.ipInUse(ip))
     if (hostIP) {
       st.hostIP = hostIP
       st.hostIPs = [{ip: hostIP}]

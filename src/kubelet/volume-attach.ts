@@ -25,8 +25,10 @@ export interface UnattachedVolume {
   specName: string
 }
 
+const MIGRATED_SOURCES = Object.entries(MIGRATED)
+
 function attachSource(spec: any): {driver: string; handle: string; id: string} | undefined {
-  for (const [field, [driver, handle, id]] of Object.entries(MIGRATED)) {
+  for (const [field, [driver, handle, id]] of MIGRATED_SOURCES) {
     if (spec?.[field]) return {driver, handle: String(handle(spec[field]) ?? ''), id: String(id(spec[field]) ?? '')}
   }
   if (spec?.csi?.driver && spec.csi.volumeHandle !== undefined) return {driver: spec.csi.driver, handle: String(spec.csi.volumeHandle), id: String(spec.csi.volumeHandle)}

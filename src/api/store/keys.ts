@@ -7,9 +7,16 @@ export function objectKey(group: string, kind: string, namespace: string | undef
 }
 
 export function keyOf(obj: KubeObject): string {
-  return objectKey(parseApiVersion(obj.apiVersion).group, obj.kind, obj.metadata.namespace, obj.metadata.name ?? '')
+  return `${groupKindOf(obj)}/${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}`
 }
 
+/** apiVersion → kind → `group/Kind`: every watch event and store write asks, for a handful of distinct pairs */
+const groupKinds = new Map<string, Map<string, string>>()
+
 export function groupKindOf(obj: KubeObject): string {
-  return `${parseApiVersion(obj.apiVersion).group}/${obj.kind}`
+  let byKind = groupKinds.get(obj.apiVersion)
+  if (!byKind) groupKinds.set(obj.apiVersion, (byKind = new Map()))
+  let gk = byKind.get(obj.kind)
+  if (gk === undefined) byKind.set(obj.kind, (gk = `${parseApiVersion(obj.apiVersion).group}/${obj.kind}`))
+  return gk
 }

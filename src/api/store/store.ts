@@ -10,6 +10,8 @@ export interface WatchEvent {
   type: WatchType
   object: KubeObject
   old?: KubeObject
+  /** the object's store key (keyOf(object)), computed once for every watcher */
+  key: string
 }
 
 export type Watcher = (ev: WatchEvent) => void
@@ -19,16 +21,25 @@ export interface StoreChanges {
   deletes: string[] // keys
 }
 
+/** Keys of core/v1 Events start so (`group/Kind/...` with the core group ''). */
+const EVENT_KEY_PREFIX = '/Event/'
+
 export class ObjectStore {
+  /**
+   * Every object but Events, by key. Events (about five per pod, most of the store) are found through their kind's
+   * map alone: this map stays small, and lookups of pods and nodes stay fast.
+   */
   private objects = new Map<string, KubeObject>()
   /** objects by `group/Kind`, then by key: cheap listing per kind */
   private byKind = new Map<string, Map<string, KubeObject>>()
+  private events = new Map<string, KubeObject>()
   private watchers: Watcher[] = []
   private changed = new Set<string>()
   private rv: number
 
   constructor(initialResourceVersion = 0) {
     this.rv = initialResourceVersion
+    this.byKind.set('/Event', this.events)
   }
 
   /** Load objects as they were saved, without events or new resourceVersions. */
@@ -48,6 +59,10 @@ export class ObjectStore {
   }
 
   get(key: string): KubeObject | undefined {
+    if (key.startsWith(EVENT_KEY_PREFIX)) {
+      const ev = this.events.get(key)
+      if (ev) return ev
+    }
     return this.objects.get(key)
   }
 
@@ -60,40 +75,40 @@ export class ObjectStore {
   }
 
   size(): number {
-    return this.objects.size
+    return this.objects.size + this.events.size
   }
 
   /** Store a new object. The caller has already validated and defaulted it (uid, timestamps...). */
   create(obj: KubeObject): KubeObject {
     const key = keyOf(obj)
-    if (this.objects.has(key)) throw new Error(`store: ${key} already exists`)
+    if (this.get(key)) throw new Error(`store: ${key} already exists`)
     obj.metadata.resourceVersion = String(++this.rv)
     this.put(key, obj)
     this.changed.add(key)
-    this.emit({type: 'ADDED', object: obj})
+    this.emit({type: 'ADDED', object: obj, key})
     return obj
   }
 
   /** Replace an existing object. */
   update(obj: KubeObject): KubeObject {
     const key = keyOf(obj)
-    const old = this.objects.get(key)
+    const old = this.get(key)
     if (!old) throw new Error(`store: ${key} not found`)
     obj.metadata.resourceVersion = String(++this.rv)
     this.put(key, obj)
     this.changed.add(key)
-    this.emit({type: 'MODIFIED', object: obj, old})
+    this.emit({type: 'MODIFIED', object: obj, old, key})
     return obj
   }
 
   delete(key: string): KubeObject | undefined {
-    const old = this.objects.get(key)
+    const old = this.get(key)
     if (!old) return undefined
     this.objects.delete(key)
     this.byKind.get(groupKindOf(old))?.delete(key)
     this.changed.add(key)
     ++this.rv
-    this.emit({type: 'DELETED', object: old})
+    this.emit({type: 'DELETED', object: old, key})
     return old
   }
 
@@ -102,7 +117,7 @@ export class ObjectStore {
     const upserts: KubeObject[] = []
     const deletes: string[] = []
     for (const key of [...this.changed].sort()) {
-      const o = this.objects.get(key)
+      const o = this.get(key)
       if (o) upserts.push(o)
       else deletes.push(key)
     }
@@ -111,8 +126,9 @@ export class ObjectStore {
   }
 
   private put(key: string, obj: KubeObject): void {
-    this.objects.set(key, obj)
     const gk = groupKindOf(obj)
+    // an Event's key always has the prefix get() looks for
+    if (gk !== '/Event') this.objects.set(key, obj)
     let m = this.byKind.get(gk)
     if (!m) {
       m = new Map()

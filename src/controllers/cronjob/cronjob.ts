@@ -24,7 +24,7 @@ export class CronJobController extends QueueController {
   readonly name = 'cronjob-controller'
 
   protected register(): void {
-    this.hub.on('batch/CronJob', (ev) => this.queue.add(keyOf(ev.object)))
+    this.hub.on('batch/CronJob', (ev) => this.queue.add(ev.key))
     this.hub.on('batch/Job', (ev) => {
       const ref = controllerRefOf(ev.object)
       if (ref?.kind === 'CronJob') this.queue.add(objectKey('batch', 'CronJob', ev.object.metadata.namespace, ref.name))

@@ -24,7 +24,7 @@ export class DaemonSetController extends QueueController {
   private failedBackoff = new Map<string, {n: number; until: number}>()
 
   protected register(): void {
-    this.hub.on('apps/DaemonSet', (ev) => this.queue.add(keyOf(ev.object)))
+    this.hub.on('apps/DaemonSet', (ev) => this.queue.add(ev.key))
     this.hub.on('/Pod', (ev) => this.onPod(ev))
     this.hub.on('/Node', (ev) => this.onNode(ev))
     for (const ds of this.ctx.store.list('apps/DaemonSet')) this.queue.add(keyOf(ds))

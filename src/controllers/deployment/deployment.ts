@@ -18,9 +18,30 @@ type Status = Record<string, any>
 export class DeploymentController extends QueueController {
   readonly name = 'deployment-controller'
 
+  /**
+   * Keys of the ReplicaSets a Deployment may adopt (no controllerRef, not being deleted), by namespace. Usually
+   * empty: then a sync need not scan every ReplicaSet of the namespace (O(Deployments²) at 1,500 Deployments).
+   */
+  private orphanSets = new Map<string, Set<string>>()
+
+  private trackOrphanSet(ev: WatchEvent): void {
+    const rs = ev.object
+    const ns = rs.metadata.namespace ?? ''
+    const orphan = ev.type !== 'DELETED' && !controllerRefOf(rs) && !rs.metadata.deletionTimestamp
+    let keys = this.orphanSets.get(ns)
+    if (orphan) {
+      if (!keys) this.orphanSets.set(ns, (keys = new Set()))
+      keys.add(keyOf(rs))
+    } else if (keys?.size) keys.delete(keyOf(rs))
+  }
+
   protected register(): void {
-    this.hub.on('apps/Deployment', (ev) => this.queue.add(keyOf(ev.object)))
-    this.hub.on('apps/ReplicaSet', (ev) => this.onReplicaSet(ev))
+    this.hub.on('apps/Deployment', (ev) => this.queue.add(ev.key))
+    for (const rs of this.ctx.store.list('apps/ReplicaSet')) this.trackOrphanSet({type: 'ADDED', object: rs, key: keyOf(rs)})
+    this.hub.on('apps/ReplicaSet', (ev) => {
+      this.trackOrphanSet(ev)
+      this.onReplicaSet(ev)
+    })
     this.hub.on('/Pod', (ev) => this.onPod(ev))
     for (const d of this.ctx.store.list('apps/Deployment')) this.queue.add(keyOf(d))
   }
@@ -82,8 +103,12 @@ export class DeploymentController extends QueueController {
     const candidates = this.hub
       .dependents(d.metadata.uid ?? '')
       .filter((o) => o.kind === 'ReplicaSet' && controllerRefOf(o)?.uid === d.metadata.uid)
-    for (const rs of this.hub.inNamespace('apps/ReplicaSet', d.metadata.namespace ?? '')) {
-      if (!controllerRefOf(rs) && !rs.metadata.deletionTimestamp) candidates.push(rs)
+    // the namespace's orphans in creation order (the scan is skipped when there are none)
+    const namespace = d.metadata.namespace ?? ''
+    if (this.orphanSets.get(namespace)?.size) {
+      for (const rs of this.hub.inNamespace('apps/ReplicaSet', namespace)) {
+        if (!controllerRefOf(rs) && !rs.metadata.deletionTimestamp) candidates.push(rs)
+      }
     }
     return claimObjects(this.ctx.api, d, candidates, (rs) => selectorMatches(d.spec.selector, rs.metadata.labels)).map(clone)
   }

@@ -27,7 +27,7 @@ export class DisruptionController extends QueueController {
   readonly name = 'disruption-controller'
 
   protected register(): void {
-    this.hub.on(PDB, (ev) => this.queue.add(keyOf(ev.object)))
+    this.hub.on(PDB, (ev) => this.queue.add(ev.key))
     this.hub.on('/Pod', (ev) => this.onPod(ev))
     for (const gk of ['apps/ReplicaSet', 'apps/Deployment', 'apps/StatefulSet', '/ReplicationController']) {
       this.hub.on(gk, (ev) => this.onScaleTarget(ev))

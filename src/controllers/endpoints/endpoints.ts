@@ -19,7 +19,7 @@ export class EndpointsController extends QueueController {
   readonly name = 'endpoint-controller'
 
   protected register(): void {
-    this.hub.on('/Service', (ev) => this.queue.add(keyOf(ev.object)))
+    this.hub.on('/Service', (ev) => this.queue.add(ev.key))
     this.hub.on('/Pod', (ev) => this.onPod(ev))
     for (const s of this.ctx.store.list('/Service')) this.queue.add(keyOf(s))
   }

@@ -20,7 +20,7 @@ export class EndpointSliceController extends QueueController {
   readonly name = 'endpointslice-controller'
 
   protected register(): void {
-    this.hub.on('/Service', (ev) => this.queue.add(keyOf(ev.object)))
+    this.hub.on('/Service', (ev) => this.queue.add(ev.key))
     this.hub.on('/Pod', (ev) => this.onPod(ev))
     this.hub.on('discovery.k8s.io/EndpointSlice', (ev) => {
       const svc = ev.object.metadata.labels?.[SERVICE_NAME]

@@ -34,9 +34,9 @@ export class GarbageCollector extends QueueController {
     }
     const fin = o.metadata.finalizers
     if (o.metadata.deletionTimestamp && fin && (fin.includes(FINALIZER_FOREGROUND) || fin.includes(FINALIZER_ORPHAN))) {
-      this.queue.add(keyOf(o))
+      this.queue.add(ev.key)
     }
-    if (ev.type === 'ADDED' && o.metadata.ownerReferences?.length) this.queue.add(keyOf(o))
+    if (ev.type === 'ADDED' && o.metadata.ownerReferences?.length) this.queue.add(ev.key)
     // a dependent turning terminating may unblock a foreground owner
     if (ev.type === 'MODIFIED' && o.metadata.deletionTimestamp && !ev.old?.metadata.deletionTimestamp) {
       for (const r of o.metadata.ownerReferences ?? []) {

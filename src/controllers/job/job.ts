@@ -31,7 +31,7 @@ export class JobController extends QueueController {
   private backoff = new Map<string, BackoffRecord>()
 
   protected register(): void {
-    this.hub.on('batch/Job', (ev) => this.queue.add(keyOf(ev.object)))
+    this.hub.on('batch/Job', (ev) => this.queue.add(ev.key))
     this.hub.on('/Pod', (ev) => this.onPod(ev))
     for (const j of this.ctx.store.list('batch/Job')) this.queue.add(keyOf(j))
   }

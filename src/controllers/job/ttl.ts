@@ -12,7 +12,7 @@ export class TTLAfterFinishedController extends QueueController {
 
   protected register(): void {
     this.hub.on('batch/Job', (ev) => {
-      if (ev.type !== 'DELETED' && ev.object.spec?.ttlSecondsAfterFinished !== undefined && isJobFinished(ev.object)) this.queue.add(keyOf(ev.object))
+      if (ev.type !== 'DELETED' && ev.object.spec?.ttlSecondsAfterFinished !== undefined && isJobFinished(ev.object)) this.queue.add(ev.key)
     })
     for (const j of this.ctx.store.list('batch/Job')) if (j.spec?.ttlSecondsAfterFinished !== undefined && isJobFinished(j)) this.queue.add(keyOf(j))
   }

@@ -14,7 +14,7 @@ export class NamespaceController extends QueueController {
       const name = ev.object.metadata.name ?? ''
       if (ev.type !== 'DELETED' && ev.object.metadata.deletionTimestamp) {
         this.terminating.add(name)
-        this.queue.add(keyOf(ev.object))
+        this.queue.add(ev.key)
       } else this.terminating.delete(name)
     })
     this.hub.onAny((ev) => {

@@ -45,7 +45,7 @@ export class NodeLifecycleController extends QueueController {
   }
 
   private onNode(ev: WatchEvent): void {
-    const key = keyOf(ev.object)
+    const key = ev.key
     if (ev.type === 'DELETED') {
       this.ctx.clock.cancel(this.deadlines.get(key))
       this.deadlines.delete(key)

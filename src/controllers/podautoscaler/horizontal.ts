@@ -35,9 +35,9 @@ export class HorizontalPodAutoscalerController extends QueueController {
   protected register(): void {
     this.hub.on('autoscaling/HorizontalPodAutoscaler', (ev) => {
       if (ev.type === 'DELETED') {
-        this.recommendations.delete(keyOf(ev.object))
-        this.scaleEvents.delete(keyOf(ev.object))
-      } else if (ev.type === 'ADDED' || JSON.stringify(ev.old?.spec) !== JSON.stringify(ev.object.spec)) this.queue.add(keyOf(ev.object))
+        this.recommendations.delete(ev.key)
+        this.scaleEvents.delete(ev.key)
+      } else if (ev.type === 'ADDED' || JSON.stringify(ev.old?.spec) !== JSON.stringify(ev.object.spec)) this.queue.add(ev.key)
     })
     for (const h of this.ctx.store.list('autoscaling/HorizontalPodAutoscaler')) this.queue.add(keyOf(h))
   }

@@ -15,7 +15,7 @@ export class PodGCController extends QueueController {
 
   protected register(): void {
     this.hub.on('/Node', (ev) => {
-      if (ev.type === 'DELETED') this.queue.addAfter(keyOf(ev.object), QUARANTINE_MS)
+      if (ev.type === 'DELETED') this.queue.addAfter(ev.key, QUARANTINE_MS)
     })
     // pods already bound to missing nodes (a deleted node in an earlier command, an import)
     const orphanNodes = new Set<string>()

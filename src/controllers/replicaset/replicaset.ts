@@ -42,7 +42,7 @@ export class ReplicaSetController extends QueueController {
 
   private trackOrphan(ev: WatchEvent): void {
     const ns = ev.object.metadata.namespace ?? ''
-    const key = keyOf(ev.object)
+    const key = ev.key
     const orphan = ev.type !== 'DELETED' && !controllerRefOf(ev.object)
     let set = this.orphans.get(ns)
     if (orphan) {
@@ -53,8 +53,8 @@ export class ReplicaSetController extends QueueController {
 
   protected register(): void {
     const gk = `${this.flavor.group}/${this.flavor.kind}`
-    this.hub.on(gk, (ev) => this.queue.add(keyOf(ev.object)))
-    for (const p of this.ctx.store.list('/Pod')) this.trackOrphan({type: 'ADDED', object: p})
+    this.hub.on(gk, (ev) => this.queue.add(ev.key))
+    for (const p of this.ctx.store.list('/Pod')) this.trackOrphan({type: 'ADDED', object: p, key: keyOf(p)})
     this.hub.on('/Pod', (ev) => {
       this.trackOrphan(ev)
       this.onPod(ev)

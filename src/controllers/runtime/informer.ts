@@ -1,7 +1,7 @@
 // Informer glue: one store watch per store, dispatched by group/Kind, plus the indexes controllers need to stay
 // O(changed objects): dependents by owner uid and pods by namespace. Shared by every controller of an engine.
 
-import type {KubeObject} from '../../api/types.js'
+import type {KubeObject, OwnerReference} from '../../api/types.js'
 import type {ObjectStore, WatchEvent} from '../../api/store/store.js'
 import {groupKindOf, keyOf} from '../../api/store/keys.js'
 
@@ -12,8 +12,12 @@ export class InformerHub {
   private anyHandlers: KindHandler[] = []
   /** owner uid → keys of objects whose ownerReferences name it */
   private dependentsByOwner = new Map<string, Set<string>>()
-  /** `group/Kind/namespace` → keys */
-  private byNamespace = new Map<string, Set<string>>()
+  /**
+   * group/Kind → namespace → keys, for the kinds controllers list by namespace. Built on a kind's first lookup
+   * (from the store, in its creation order) and kept from then on, so the kinds nobody lists by namespace (Events,
+   * five per pod) cost nothing here.
+   */
+  private byNamespace = new Map<string, Map<string, Set<string>>>()
 
   constructor(readonly store: ObjectStore) {
     // index what is already there (loaded state)
@@ -45,9 +49,9 @@ export class InformerHub {
     return out
   }
 
-  /** Objects of `group/Kind` in one namespace, in creation (key insertion) order. */
+  /** Objects of `group/Kind` (one of INDEXED_KINDS) in one namespace, in creation (key insertion) order. */
   inNamespace(groupKind: string, namespace: string): KubeObject[] {
-    const keys = this.byNamespace.get(`${groupKind}/${namespace}`)
+    const keys = this.namespaceIndex(groupKind).get(namespace)
     if (!keys) return []
     const out: KubeObject[] = []
     for (const k of keys) {
@@ -57,43 +61,48 @@ export class InformerHub {
     return out
   }
 
+  private namespaceIndex(groupKind: string): Map<string, Set<string>> {
+    let index = this.byNamespace.get(groupKind)
+    if (!index) {
+      // the store lists a kind in creation order, the order watch events would have built the index in
+      this.byNamespace.set(groupKind, (index = new Map()))
+      for (const o of this.store.list(groupKind)) if (o.metadata.namespace) addTo(index, o.metadata.namespace, keyOf(o))
+    }
+    return index
+  }
+
   private indexExisting(): void {
-    // the store has no "all kinds" listing; index the kinds controllers look up by namespace or owner
+    // the store has no "all kinds" listing; index the kinds controllers look up by owner
     for (const gk of INDEXED_KINDS) for (const o of this.store.list(gk)) this.index(o, undefined)
   }
 
   private dispatch(ev: WatchEvent): void {
     const gk = groupKindOf(ev.object)
-    if (ev.type === 'DELETED') this.unindex(ev.object)
-    else this.index(ev.object, ev.old)
+    if (ev.type === 'DELETED') this.unindex(gk, ev.object, ev.key)
+    else this.index(ev.object, ev.old, gk, ev.key)
     const hs = this.handlers.get(gk)
     if (hs) for (const h of hs) h(ev)
     for (const h of this.anyHandlers) h(ev)
   }
 
-  private index(o: KubeObject, old: KubeObject | undefined): void {
-    const key = keyOf(o)
+  private index(o: KubeObject, old: KubeObject | undefined, gk = groupKindOf(o), key?: string): void {
+    const after = o.metadata.ownerReferences
     if (old) {
-      const before = old.metadata.ownerReferences ?? []
-      const after = o.metadata.ownerReferences ?? []
-      // unchanged owners: the adds below are idempotent (and index objects loaded before the hub existed)
-      if (before.length !== after.length || before.some((r, i) => r.uid !== after[i].uid)) this.unindex(old)
+      if (sameOwners(old.metadata.ownerReferences, after)) {
+        // an update keeps the key (so the namespace) and these owners: already indexed, unless it is an object of
+        // a kind not indexed at load time that is changing for the first time since
+        if (INDEXED_KIND_SET.has(gk)) return
+      } else this.unindex(gk, old, key)
     }
-    for (const r of o.metadata.ownerReferences ?? []) {
-      let s = this.dependentsByOwner.get(r.uid)
-      if (!s) this.dependentsByOwner.set(r.uid, (s = new Set()))
-      s.add(key)
-    }
-    if (o.metadata.namespace) {
-      const nk = `${groupKindOf(o)}/${o.metadata.namespace}`
-      let s = this.byNamespace.get(nk)
-      if (!s) this.byNamespace.set(nk, (s = new Set()))
-      s.add(key)
-    }
+    const ns = o.metadata.namespace
+    const index = ns ? this.byNamespace.get(gk) : undefined
+    if (!after?.length && !index) return
+    key ??= keyOf(o)
+    if (after) for (const r of after) addTo(this.dependentsByOwner, r.uid, key)
+    if (index) addTo(index, ns!, key)
   }
 
-  private unindex(o: KubeObject): void {
-    const key = keyOf(o)
+  private unindex(gk: string, o: KubeObject, key = keyOf(o)): void {
     for (const r of o.metadata.ownerReferences ?? []) {
       const s = this.dependentsByOwner.get(r.uid)
       if (s) {
@@ -101,8 +110,24 @@ export class InformerHub {
         if (s.size === 0) this.dependentsByOwner.delete(r.uid)
       }
     }
-    if (o.metadata.namespace) this.byNamespace.get(`${groupKindOf(o)}/${o.metadata.namespace}`)?.delete(key)
+    const ns = o.metadata.namespace
+    if (ns) this.byNamespace.get(gk)?.get(ns)?.delete(key)
   }
+}
+
+function addTo(index: Map<string, Set<string>>, at: string, key: string): void {
+  let s = index.get(at)
+  if (!s) index.set(at, (s = new Set()))
+  s.add(key)
+}
+
+function sameOwners(before: OwnerReference[] | undefined, after: OwnerReference[] | undefined): boolean {
+  if (before === after) return true
+  const b = before ?? []
+  const a = after ?? []
+  if (b.length !== a.length) return false
+  for (let i = 0; i < b.length; i++) if (b[i].uid !== a[i].uid) return false
+  return true
 }
 
 /** Kinds indexed from a loaded store (watch events index every kind as it changes). */
@@ -114,6 +139,8 @@ export const INDEXED_KINDS = [
   'autoscaling/HorizontalPodAutoscaler', 'networking.k8s.io/Ingress', 'networking.k8s.io/NetworkPolicy',
   'coordination.k8s.io/Lease', 'rbac.authorization.k8s.io/Role', 'rbac.authorization.k8s.io/RoleBinding',
 ]
+
+const INDEXED_KIND_SET = new Set(INDEXED_KINDS)
 
 const hubs = new WeakMap<ObjectStore, InformerHub>()
 

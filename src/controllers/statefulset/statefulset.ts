@@ -36,7 +36,7 @@ export class StatefulSetController extends QueueController {
   readonly name = 'statefulset-controller'
 
   protected register(): void {
-    this.hub.on('apps/StatefulSet', (ev) => this.queue.add(keyOf(ev.object)))
+    this.hub.on('apps/StatefulSet', (ev) => this.queue.add(ev.key))
     this.hub.on('/Pod', (ev) => this.onPod(ev))
     for (const s of this.ctx.store.list('apps/StatefulSet')) this.queue.add(keyOf(s))
   }

@@ -47,16 +47,17 @@ export class TaintEvictionController extends QueueController {
   private onNode(ev: WatchEvent): void {
     if (ev.type === 'DELETED') return
     const before = JSON.stringify(ev.old ? noExecuteTaints(ev.old) : [])
-    if (before !== JSON.stringify(noExecuteTaints(ev.object))) this.queue.add(keyOf(ev.object))
+    if (before !== JSON.stringify(noExecuteTaints(ev.object))) this.queue.add(ev.key)
   }
 
   private onPod(ev: WatchEvent): void {
-    const key = keyOf(ev.object)
-    if (ev.type === 'DELETED') return this.cancel(key, undefined)
+    if (ev.type === 'DELETED') return this.cancel(ev.key, undefined)
     const o = ev.object
     if (!o.spec?.nodeName) return
+    // status writes keep the spec object: nothing this controller looks at changed
+    if (ev.old && ev.old.spec === o.spec) return
     if (ev.old && ev.old.spec?.nodeName === o.spec.nodeName && JSON.stringify(ev.old.spec?.tolerations) === JSON.stringify(o.spec.tolerations)) return
-    this.queue.add(key)
+    this.queue.add(keyOf(o))
   }
 
   protected sync(key: string): void {

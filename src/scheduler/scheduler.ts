@@ -288,7 +288,7 @@ export class Scheduler implements Controller {
       }
       const wasCounted = !!old.spec?.nodeName && !isTerminal(old)
       if (isTerminal(pod)) {
-        if (wasCounted || this.cache.hasPod(key)) {
+        if (wasCounted || this.cache.hasPodObject(pod)) {
           this.cache.removePod(key)
           this.queue.moveOnEvent(POD_DELETED_HELPS)
         }
@@ -299,7 +299,8 @@ export class Scheduler implements Controller {
         old.spec?.nodeName !== pod.spec.nodeName ||
         old.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp ||
         !sameLabelsJSON(old.metadata.labels, pod.metadata.labels)
-      if (changed || !this.cache.hasPod(key)) {
+      // by the pod object: most updates here are kubelet status writes, and this is their only lookup
+      if (changed || !this.cache.hasPodObject(pod)) {
         const binding = this.binding
         const pi = binding && binding.key === key && !wasCounted ? binding.withPod(pod) : this.podInfo(pod)
         this.cache.addPod(pod.spec.nodeName, pi)

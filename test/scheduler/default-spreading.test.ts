@@ -68,3 +68,42 @@ describe('default spreading selector', () => {
     for (const n of ['node-a', 'node-b', 'node-c']) if (n !== newNode) expect(s[n], n).toBe(100)
   })
 })
+
+describe('default spreading scores', () => {
+  /** the PodTopologySpread score of each scored node in the pod's last attempt */
+  function scored(h: Harness, podName: string): Record<string, number> {
+    const ds = h.scheduler.decisionsFor(`default/${podName}`)
+    const out: Record<string, number> = {}
+    for (const n of ds[ds.length - 1].nodes) {
+      const s = n.scores.find((x) => x.plugin === 'PodTopologySpread')
+      if (s) out[n.name] = s.score
+    }
+    return out
+  }
+
+  /** zones a, b, c, a in cluster order; two controller pods on node-a1 */
+  function zoned(taintC: boolean): Harness {
+    const h = new Harness()
+    const taints = taintC ? [{key: 'k', value: 'v', effect: 'NoSchedule'}] : undefined
+    h.create(node('node-a1', {labels: {[ZONE]: 'zone-a'}}))
+    h.create(node('node-b1', {labels: {[ZONE]: 'zone-b'}}))
+    h.create(node('node-c1', {labels: {[ZONE]: 'zone-c'}, taints}))
+    h.create(node('node-a2', {labels: {[ZONE]: 'zone-a'}}))
+    h.create({apiVersion: 'v1', kind: 'ReplicationController', metadata: {name: 'rc'}, spec: {selector: {app: 'web'}}})
+    for (const i of [1, 2]) h.create(rcPod(`old-${i}`, {app: 'web'}, 'node-a1'))
+    h.settle()
+    h.create(rcPod('new-1', {app: 'web'}))
+    h.settle()
+    return h
+  }
+
+  it('weighs the zones of the filtered nodes: every zone has one (later nodes add none)', () => {
+    // hostname weight ln(4+2), zone weight ln(3+2): raw a1 = 2ln6+2+2ln5+4 → 13, a2 = 2+2ln5+4 → 9, b1 = c1 = 6
+    expect(scored(zoned(false), 'new-1')).toEqual({'node-a1': 46, 'node-b1': 100, 'node-c1': 100, 'node-a2': 76})
+  })
+
+  it('weighs the zones of the filtered nodes: a zone without one is not counted', () => {
+    // node-c1 filtered out: hostname weight ln(3+2), zone weight ln(2+2): raw a1 → 12, a2 → 9, b1 = 6
+    expect(scored(zoned(true), 'new-1')).toEqual({'node-a1': 50, 'node-b1': 100, 'node-a2': 75})
+  })
+})

@@ -10,6 +10,11 @@ export class SchedulerCache {
   private nodeList: NodeInfo[] = []
   /** assigned pods: key → node name and PodInfo */
   private podNodes = new Map<string, {nodeName: string; pi: PodInfo}>()
+  /**
+   * The same pods' names by namespace, for hasPodObject: a pod object's own namespace and name strings are shared by
+   * its versions, so V8 has their hashes, whereas a "ns/name" key built per watch event is hashed on every lookup.
+   */
+  private podNamesByNs = new Map<string, Set<string>>()
   /** image name → number of nodes having it */
   private imageNodes = new Map<string, number>()
   /** image name → its size on each node by cluster index (0: not there); built on first use, kept current */
@@ -83,6 +88,11 @@ export class SchedulerCache {
     return this.podNodes.has(key)
   }
 
+  /** hasPod for a pod object (any version of it): looked up by its namespace and name, without building its key */
+  hasPodObject(pod: KubeObject): boolean {
+    return this.podNamesByNs.get(pod.metadata.namespace ?? 'default')?.has(pod.metadata.name ?? '') ?? false
+  }
+
   podNodeName(key: string): string | undefined {
     return this.podNodes.get(key)?.nodeName
   }
@@ -148,6 +158,9 @@ export class SchedulerCache {
     }
     ni.addPod(pi)
     this.podNodes.set(pi.key, {nodeName, pi})
+    let names = this.podNamesByNs.get(pi.namespace)
+    if (!names) this.podNamesByNs.set(pi.namespace, (names = new Set()))
+    names.add(pi.pod.metadata.name ?? '')
     this.notify(ni, pi, 1)
     if (pi.requiredAntiAffinityTerms.length > 0) this.requiredAntiAffinityPods++
     if (pi.hasAffinity) this.affinityPods++
@@ -157,6 +170,9 @@ export class SchedulerCache {
     const e = this.podNodes.get(key)
     if (!e) return
     this.podNodes.delete(key)
+    const names = this.podNamesByNs.get(e.pi.namespace)
+    names?.delete(e.pi.pod.metadata.name ?? '')
+    if (names?.size === 0) this.podNamesByNs.delete(e.pi.namespace)
     const ni = this.byName.get(e.nodeName)
     if (ni) {
       ni.removePod(key)

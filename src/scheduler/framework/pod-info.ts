@@ -61,10 +61,26 @@ export class PodInfo {
   /** has pod affinity or anti-affinity (required or preferred) */
   readonly hasAffinity: boolean
 
+  /** `derived`: a PodInfo of an earlier version of the pod whose derived data still holds (see withPod) */
   constructor(
     readonly pod: KubeObject,
     readonly priority: number,
+    derived?: PodInfo,
   ) {
+    if (derived) {
+      this.namespace = derived.namespace
+      this.key = derived.key
+      this.requests = derived.requests
+      this.nonZeroCPU = derived.nonZeroCPU
+      this.nonZeroMemory = derived.nonZeroMemory
+      this.requiredAffinityTerms = derived.requiredAffinityTerms
+      this.requiredAntiAffinityTerms = derived.requiredAntiAffinityTerms
+      this.preferredAffinityTerms = derived.preferredAffinityTerms
+      this.preferredAntiAffinityTerms = derived.preferredAntiAffinityTerms
+      this.hasAffinity = derived.hasAffinity
+      this.hostPorts = derived.hostPorts
+      return
+    }
     this.namespace = pod.metadata.namespace ?? 'default'
     this.key = `${this.namespace}/${pod.metadata.name}`
     this.requests = podRequests(pod)
@@ -84,7 +100,9 @@ export class PodInfo {
 
   /** The same derived data for a newer version of the pod whose spec (apart from nodeName) and labels are unchanged. */
   withPod(pod: KubeObject): PodInfo {
-    return Object.assign(Object.create(PodInfo.prototype) as PodInfo, this, {pod})
+    // through the constructor, not Object.create + Object.assign: every PodInfo then has the same hidden class, so
+    // the cache's per-pod code (node aggregates, spread counts) stays monomorphic
+    return new PodInfo(pod, this.priority, this)
   }
 
   get labels(): Record<string, string> | undefined {

@@ -22,7 +22,8 @@ export function tolerationsTolerateTaint(tolerations: any[] | undefined, taint: 
 
 /** The first NoSchedule/NoExecute taint (in node order) no toleration tolerates. */
 export function findUntoleratedTaint(taints: Taint[], tolerations: any[] | undefined): Taint | undefined {
-  for (const taint of taints) {
+  for (let i = 0; i < taints.length; i++) {
+    const taint = taints[i]
     if (taint.effect !== 'NoSchedule' && taint.effect !== 'NoExecute') continue
     if (!tolerationsTolerateTaint(tolerations, taint)) return taint
   }

@@ -234,10 +234,21 @@ export function newPodTopologySpread(args: PodTopologySpreadArgs = {}, handle: H
       const topoSize = constraints.map(() => 0)
       const domainKeys: number[] = []
       for (let i = 0; i < constraints.length; i++) if (!isHostname[i]) domainKeys.push(i)
+      // once every known domain has a filtered node, later nodes add none (the filtered nodes are the cache's, whose
+      // domains are all known): the rest of the list only matters for the nodes to ignore
+      const allDomainsPresent = (): boolean => {
+        for (const i of domainKeys) if (topoSize[i] < domains[i].values.length) return false
+        return true
+      }
+      let allPresent = allDomainsPresent()
       for (const node of filteredNodes) {
         if (requireAll && !nodeLabelsMatchSpreadConstraints(node.labels, constraints)) {
           s.ignoredNodes.add(node.name)
           continue
+        }
+        if (allPresent) {
+          if (requireAll) continue
+          break
         }
         for (const i of domainKeys) {
           const id = domains[i].of(node)
@@ -246,6 +257,7 @@ export function newPodTopologySpread(args: PodTopologySpreadArgs = {}, handle: H
           s.topologyValueToPodCounts[i][id] = 0
           topoSize[i]++
         }
+        allPresent = allDomainsPresent()
       }
       s.normalizingWeight = constraints.map((_, i) => {
         const sz = isHostname[i] ? filteredNodes.length - s.ignoredNodes.size : topoSize[i]

@@ -31,7 +31,10 @@ export function newTaintToleration(): FilterPlugin & PreScorePlugin & ScorePlugi
       }
       const tols = tolerations
       let n = 0
-      for (const taint of node.taints) {
+      // an indexed loop: for-of over the shared frozen empty list (most nodes') is several times slower
+      const taints = node.taints
+      for (let i = 0; i < taints.length; i++) {
+        const taint = taints[i]
         if (taint.effect !== 'PreferNoSchedule') continue
         if (!tolerationsTolerateTaint(tols, taint)) n++
       }

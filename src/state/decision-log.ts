@@ -9,18 +9,24 @@ interface RawDecision {
   [k: string]: unknown
 }
 
-export function recordDecisions(s: Pick<ClusterSession, 'saveDecisions' | 'loadDecisions' | 'store'>, raw: unknown[]): void {
+export function recordDecisions(s: Pick<ClusterSession, 'saveDecisions' | 'countDecisions' | 'store'>, raw: unknown[]): void {
   const offsets = new Map<string, number>()
   const rows = []
   for (const d of raw as RawDecision[]) {
     const podKey = `/Pod/${d.pod.replace('/', '/')}`
-    if (!offsets.has(podKey)) offsets.set(podKey, s.loadDecisions(podKey).length)
+    if (!offsets.has(podKey)) offsets.set(podKey, s.countDecisions(podKey))
     const attempt = offsets.get(podKey)! + d.attempt
     const uid = s.store.get(podKey)?.metadata.uid
-    // copy the record's properties as they are (its lazy `nodes` stays unbuilt until something reads it)
-    const data = Object.defineProperties({}, Object.getOwnPropertyDescriptors(d)) as RawDecision
-    data.attempt = attempt
+    const data = attempt === d.attempt ? d : renumbered(d, attempt)
     rows.push({podKey, attempt, podUid: uid, time: d.time ? Date.parse(d.time) : undefined, data})
   }
   s.saveDecisions(rows)
+}
+
+/** A copy of the record with another attempt number (the caller's record is left as it is). */
+function renumbered(d: RawDecision, attempt: number): RawDecision {
+  // copy the record's properties as they are (its lazy `nodes` stays unbuilt until something reads it)
+  const data = Object.defineProperties({}, Object.getOwnPropertyDescriptors(d)) as RawDecision
+  data.attempt = attempt
+  return data
 }

@@ -36,7 +36,6 @@ const byPodStatements = new WeakMap<Db, ReturnType<Db['prepare']>>()
 
 /** Every attempt recorded for a pod, first attempt first. */
 export function loadDecisions(db: Db, podKey: string): DecisionRow[] {
-  // asked once per scheduled pod when saving (to number attempts): prepare the statement once per database
   let q = byPodStatements.get(db)
   if (!q) byPodStatements.set(db, (q = db.prepare('SELECT * FROM decisions WHERE pod_key = ? ORDER BY attempt')))
   const rows = q.all(podKey) as Raw[]
@@ -46,6 +45,16 @@ export function loadDecisions(db: Db, podKey: string): DecisionRow[] {
 /** Every recorded attempt of every pod, by pod key then attempt. */
 export function loadAllDecisions(db: Db): DecisionRow[] {
   return (db.prepare('SELECT * FROM decisions ORDER BY pod_key, attempt').all() as Raw[]).map(fromRaw)
+}
+
+const countStatements = new WeakMap<Db, ReturnType<Db['prepare']>>()
+
+/** How many attempts are recorded for a pod (without reading them). */
+export function countDecisions(db: Db, podKey: string): number {
+  // asked once per scheduled pod when saving (to number attempts): prepare the statement once per database
+  let q = countStatements.get(db)
+  if (!q) countStatements.set(db, (q = db.prepare('SELECT count(*) FROM decisions WHERE pod_key = ?').pluck()))
+  return q.get(podKey) as number
 }
 
 export function deleteDecisions(db: Db, podKey: string): void {

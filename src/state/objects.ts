@@ -1,5 +1,5 @@
-// The objects table: one row per stored object, body as JSON text. Rows are read back in insertion (rowid) order
-// so that each kind lists in creation order after a reload, as it did in the command that created them.
+// The objects table: one row per stored object (group, kind, body as JSON text). Rows are read back in id
+// (insertion) order so that each kind lists in creation order after a reload, as in the command that created them.
 
 import type {KubeObject} from '../api/types.js'
 import type {ObjectStore, StoreChanges} from '../api/store/store.js'
@@ -7,59 +7,65 @@ import {groupKindOf, keyOf} from '../api/store/keys.js'
 import {parseApiVersion} from '../api/types.js'
 import type {Db} from './db.js'
 
-export interface LoadedObjects {
-  objects: KubeObject[]
-  /** key → uid as stored, to tell an update from a delete-and-recreate when saving */
-  uids: Map<string, string>
+/** Where an object is stored, and which incarnation of its key (uid) that row holds. */
+export interface SavedRow {
+  id: number
+  uid: string
 }
 
-export function loadObjects(db: Db): LoadedObjects {
-  const rows = db.prepare('SELECT key, uid, body FROM objects ORDER BY rowid').raw(true).all() as Array<[string, string | null, string]>
-  const objects = new Array<KubeObject>(rows.length)
-  const uids = new Map<string, string>()
-  for (let i = 0; i < rows.length; i++) {
-    const [key, uid, body] = rows[i]
-    objects[i] = JSON.parse(body)
-    uids.set(key, uid ?? '')
+export interface LoadedObjects {
+  objects: KubeObject[]
+  /** key → its row, to update it in place or tell an update from a delete-and-recreate when saving (if asked for) */
+  rows: Map<string, SavedRow>
+}
+
+/** Every stored object, in creation order; with `rows` (commands that save) also where each one is stored. */
+export function loadObjects(db: Db, opts: {rows: boolean} = {rows: true}): LoadedObjects {
+  const objects: KubeObject[] = []
+  const rows = new Map<string, SavedRow>()
+  // row by row, not all(): each body is garbage as soon as it is parsed, instead of all of them (hundreds of MB for
+  // a large cluster) living until the last one is parsed, which costs memory and old-generation GC
+  const stored = db.prepare('SELECT id, body FROM objects ORDER BY id').raw(true).iterate() as IterableIterator<[number, string]>
+  for (const [id, body] of stored) {
+    const o = JSON.parse(body) as KubeObject
+    objects.push(o)
+    if (opts.rows) rows.set(keyOf(o), {id, uid: o.metadata.uid ?? ''})
   }
-  return {objects, uids}
+  return {objects, rows}
 }
 
 /**
  * Write what changed: deletes, then upserts. New objects are inserted in the store's per-kind creation order.
  * An object deleted and created again under the same key (new uid) gets a new row, so it lists last, as in memory.
- * `uids` is updated to match the database.
+ * `rows` describes the database before the save and is stale after it: a session saves once, and keeping a row
+ * per new object (900k at 150k pods) would only cost memory at the end of the largest commands.
  */
-export function saveChanges(db: Db, changes: StoreChanges, uids: Map<string, string>, store: ObjectStore): void {
-  const del = db.prepare('DELETE FROM objects WHERE key = ?')
-  const ins = db.prepare('INSERT INTO objects (key, grp, kind, namespace, name, uid, body) VALUES (?, ?, ?, ?, ?, ?, ?)')
-  const upd = db.prepare('UPDATE objects SET body = ? WHERE key = ?')
+export function saveChanges(db: Db, changes: StoreChanges, rows: ReadonlyMap<string, SavedRow>, store: ObjectStore): void {
+  const del = db.prepare('DELETE FROM objects WHERE id = ?')
+  const ins = db.prepare('INSERT INTO objects (grp, kind, body) VALUES (?, ?, ?)')
+  const upd = db.prepare('UPDATE objects SET body = ? WHERE id = ?')
   for (const key of changes.deletes) {
-    if (uids.has(key)) {
-      del.run(key)
-      uids.delete(key)
-    }
+    const row = rows.get(key)
+    if (row) del.run(row.id)
   }
   const fresh: KubeObject[] = []
   for (const o of changes.upserts) {
     const key = keyOf(o)
     const uid = o.metadata.uid ?? ''
-    const had = uids.get(key)
-    if (had !== undefined && had === uid) {
-      upd.run(JSON.stringify(o), key)
+    const row = rows.get(key)
+    if (row && row.uid === uid) {
+      upd.run(JSON.stringify(o), row.id)
       continue
     }
-    if (had !== undefined) del.run(key)
+    if (row) del.run(row.id)
     fresh.push(o)
   }
   for (const o of inCreationOrder(fresh, store)) {
-    const key = keyOf(o)
-    ins.run(key, parseApiVersion(o.apiVersion).group, o.kind, o.metadata.namespace ?? '', o.metadata.name ?? '', o.metadata.uid ?? '', JSON.stringify(o))
-    uids.set(key, o.metadata.uid ?? '')
+    ins.run(parseApiVersion(o.apiVersion).group, o.kind, JSON.stringify(o))
   }
 }
 
-/** Sort new objects by kind, then by their position in the store's list of that kind (creation order). */
+/** New objects by kind, each kind in its position in the store's list of that kind (creation order). */
 function inCreationOrder(fresh: KubeObject[], store: ObjectStore): KubeObject[] {
   if (fresh.length < 2) return fresh
   const byKind = new Map<string, KubeObject[]>()
@@ -71,12 +77,13 @@ function inCreationOrder(fresh: KubeObject[], store: ObjectStore): KubeObject[] 
   }
   const out: KubeObject[] = []
   for (const [gk, list] of byKind) {
-    if (list.length > 1) {
-      const pos = new Map<KubeObject, number>()
-      store.list(gk).forEach((o, i) => pos.set(o, i))
-      list.sort((a, b) => (pos.get(a) ?? 0) - (pos.get(b) ?? 0))
+    if (list.length === 1) {
+      out.push(list[0])
+      continue
     }
-    for (const o of list) out.push(o) // not push(...list): 100k+ arguments overflow the stack
+    // a walk of the kind's list, which is in creation order, picks them in order without sorting
+    const isFresh = new Set(list)
+    for (const o of store.list(gk)) if (isFresh.has(o)) out.push(o)
   }
   return out
 }

@@ -11,7 +11,7 @@ import {createCluster, notFound, openExisting, writeFreshCluster} from '../clust
 import {defaultClusterOptions, sourceDateEpoch, type ClusterCreateOptions} from '../cluster/options.js'
 import {registerStoredCRDs} from './crds.js'
 import {beginImmediate, openDb, type Db} from './db.js'
-import {loadAllDecisions, loadDecisions, saveDecisions, type DecisionRow} from './decisions.js'
+import {countDecisions, loadAllDecisions, loadDecisions, saveDecisions, type DecisionRow} from './decisions.js'
 import {readMeta, writeMeta, type ClusterMeta} from './meta.js'
 import {loadObjects, saveChanges} from './objects.js'
 import {DEFAULT_CLUSTER, clusterExists, resolveClusterName, resolveHome} from './paths.js'
@@ -34,6 +34,8 @@ export interface ClusterSession {
   /** record scheduling attempts (kept only if the command commits) */
   saveDecisions(rows: DecisionRow[]): void
   loadDecisions(podKey: string): DecisionRow[]
+  /** how many attempts are recorded for a pod */
+  countDecisions(podKey: string): number
   /** every pod's attempts, by pod key then attempt */
   allDecisions(): DecisionRow[]
 }
@@ -69,7 +71,7 @@ async function runSession<T>(db: Db, name: string, home: string, opts: {write: b
     const meta = readMeta(db)
     if (!meta) throw notFound(name)
     const before = structuredClone(meta)
-    const {objects, uids} = loadObjects(db)
+    const {objects, rows} = loadObjects(db, {rows: opts.write && !opts.dryRun})
     const store = new ObjectStore(meta.resourceVersion)
     store.load(objects)
     const clock = new VirtualClock(meta.now)
@@ -94,11 +96,12 @@ async function runSession<T>(db: Db, name: string, home: string, opts: {write: b
         saveDecisions(db, rows)
       },
       loadDecisions: (podKey) => loadDecisions(db, podKey),
+      countDecisions: (podKey) => countDecisions(db, podKey),
       allDecisions: () => loadAllDecisions(db),
     }
     const result = await fn(ctx)
     if (write && !opts.dryRun) {
-      saveChanges(db, store.takeChanges(), uids, store)
+      saveChanges(db, store.takeChanges(), rows, store)
       meta.now = clock.now()
       meta.rngState = rng.state()
       meta.resourceVersion = store.resourceVersion()

@@ -71,7 +71,14 @@ export class ApiServer {
 
   /** POST: returns the stored object. Throws ApiError (Invalid, AlreadyExists, Forbidden, NotFound...). */
   create(input: KubeObject): KubeObject {
-    const obj = deepCopy(input)
+    return this.createOwned(deepCopy(input))
+  }
+
+  /**
+   * POST of an object the caller has just built for this request and hands over (a controller's pod from its
+   * template): the server defaults and stores it as it is, without the copy create() makes to protect its input.
+   */
+  createOwned(obj: KubeObject): KubeObject {
     const info = this.info(obj)
     if (info?.namespaced === false) delete obj.metadata.namespace
     else if (!obj.metadata.namespace) obj.metadata.namespace = 'default'

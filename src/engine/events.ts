@@ -209,8 +209,8 @@ export class StoreEventRecorder implements EventRecorder {
       for (const ev of this.store.list('/Event')) foreign.add(keyOf(ev))
       this.store.watch((w) => {
         if (groupKindOf(w.object) !== '/Event') return
-        if (w.type === 'DELETED') foreign.delete(keyOf(w.object))
-        else if (w.type === 'ADDED' && w.object !== this.creating) foreign.add(keyOf(w.object))
+        if (w.type === 'DELETED') foreign.delete(w.key)
+        else if (w.type === 'ADDED' && w.object !== this.creating) foreign.add(w.key)
       })
     }
     return this.foreign

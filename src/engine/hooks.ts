@@ -16,6 +16,7 @@ export interface ApiHooks {
   applyDefaults(obj: KubeObject): void
   prepareCreate(obj: KubeObject, ctx: {nowRFC3339: string; uid: string}): void
   prepareUpdate(obj: KubeObject, old: KubeObject): void
+  /** called with the object after applyDefaults and prepareCreate; must not change it */
   validateCreate(obj: KubeObject): FieldErrorLike[]
   validateUpdate(obj: KubeObject, old: KubeObject): FieldErrorLike[]
   formatFieldError(e: FieldErrorLike): string

@@ -66,11 +66,25 @@ function computeImageSize(image: string): number {
 }
 
 export function imagePresentOnNode(node: KubeObject, image: string): boolean {
-  const want = normalizeImage(image)
-  for (const img of node.status?.images ?? []) {
-    for (const n of img.names ?? []) if (n === image || normalizeImage(n) === want) return true
+  const images = node.status?.images
+  if (!Array.isArray(images) || images.length === 0) return false
+  return normalizedNamesOf(images).has(normalizeImage(image))
+}
+
+/**
+ * The normalized names of a node's image list, kept per list: every container start asks, and a node's list only
+ * changes as a new array (a status write) or through addImageToNode, which drops the entry of the list it grows.
+ */
+const namesByImageList = new WeakMap<any[], Set<string>>()
+
+function normalizedNamesOf(images: any[]): Set<string> {
+  let names = namesByImageList.get(images)
+  if (!names) {
+    names = new Set()
+    for (const img of images) for (const n of img?.names ?? []) if (typeof n === 'string') names.add(normalizeImage(n))
+    namesByImageList.set(images, names)
   }
-  return false
+  return names
 }
 
 /** Add a pulled image to node.status.images (mutates node). Returns false when it was already listed. */
@@ -79,6 +93,7 @@ export function addImageToNode(node: KubeObject, image: string): boolean {
   node.status ??= {}
   node.status.images ??= []
   node.status.images.push({names: [imageID(image), normalizeImage(image)], sizeBytes: imageSizeBytes(image)})
+  namesByImageList.delete(node.status.images)
   return true
 }
 

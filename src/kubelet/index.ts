@@ -55,6 +55,8 @@ class Kubelet implements Controller {
   private workers = new Map<string, {uid: string | undefined; worker: PodWorker}>()
   private timers = new Map<string, Timer>()
   private podsByNode = new Map<string, Set<string>>()
+  /** one environment per node, shared by its pods' workers (it holds nothing about a pod) */
+  private nodeEnvs = new Map<string, KubeletEnv>()
   /** per node: admitted pods' requests and pod IPs in use, for admission and IP allocation */
   private usage = new NodePodUsage()
   private leaseTimers = new Map<string, Timer>()
@@ -155,7 +157,7 @@ class Kubelet implements Controller {
     }
     let entry = this.workers.get(key)
     if (!entry || entry.uid !== pod.metadata.uid) {
-      entry = {uid: pod.metadata.uid, worker: new PodWorker(key, this.env(nodeName, key))}
+      entry = {uid: pod.metadata.uid, worker: new PodWorker(key, this.nodeEnv(nodeName))}
       this.workers.set(key, entry)
     }
     const res = entry.worker.sync(pod)
@@ -185,8 +187,15 @@ class Kubelet implements Controller {
     }
   }
 
-  private env(nodeName: string, _podKey: string): KubeletEnv {
+  private nodeEnv(nodeName: string): KubeletEnv {
+    let env = this.nodeEnvs.get(nodeName)
+    if (!env) this.nodeEnvs.set(nodeName, (env = this.env(nodeName)))
+    return env
+  }
+
+  private env(nodeName: string): KubeletEnv {
     const {store, clock} = this.ctx
+    const kubeletSource = {component: 'kubelet', host: nodeName}
     return {
       now: () => clock.now(),
       node: () => store.get(nodeKey(nodeName)),
@@ -201,8 +210,7 @@ class Kubelet implements Controller {
         return failedMountMessage(unattached)
       },
       claimsBound: (pod) => claimsBound(store, pod),
-      event: (pod, type, reason, message, fieldPath) =>
-        this.ctx.events.event(pod, type, reason, message, {component: 'kubelet', host: nodeName}, fieldPath),
+      event: (pod, type, reason, message, fieldPath) => this.ctx.events.event(pod, type, reason, message, kubeletSource, fieldPath),
       imagePulled: (image) => {
         const node = store.get(nodeKey(nodeName))
         // most pulls are of an image the node already lists: check before copying the node

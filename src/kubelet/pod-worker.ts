@@ -43,8 +43,28 @@ interface StartProgress {
   stage: number
   at: number
   background: boolean
-  ctx: Omit<StartContext, 'pod' | 'status' | 'event' | 'markRunning' | 'fail' | 'imagePulled' | 'configError'>
+  /** built once per start; advanceStart points pod and status at the current sync's working copy */
+  ctx: StartContext
   restart: boolean
+  /** a stage called ctx.fail during the current advanceStart */
+  failed: boolean
+}
+
+/**
+ * The worker's memory of one container. One record per container rather than a map per field: a worker lives as
+ * long as its pod, and most containers only ever fill startedAtMs.
+ */
+interface ContainerMemory {
+  /** a start in progress */
+  starting?: StartProgress
+  /** when to retry after an error (pull, config), and whether that sync runs in the background */
+  retryAt?: {at: number; background: boolean; reason?: string}
+  pullFailures?: number
+  pullFailedAt?: {at: number; message?: string}
+  startedAtMs?: number
+  finishedAtMs?: number
+  /** Unhealthy events sent for the current run */
+  livenessSent?: number
 }
 
 /** The result of a sync: write the pod (or delete it), and when to come back. */
@@ -55,13 +75,8 @@ export interface SyncResult {
 }
 
 export class PodWorker {
-  private starting = new Map<string, StartProgress>()
-  private retryAt = new Map<string, {at: number; background: boolean; reason?: string}>()
-  private pullFailures = new Map<string, number>()
-  private pullFailedAt = new Map<string, {at: number; message?: string}>()
-  private startedAtMs = new Map<string, number>()
-  private finishedAtMs = new Map<string, number>()
-  private livenessSent = new Map<string, number>()
+  /** what the worker remembers per container (by name: init and regular containers' names are unique together) */
+  private containers = new Map<string, ContainerMemory>()
   private mountRetryAt: number | undefined
   private mountsReady = false
   private killingAt: number | undefined
@@ -75,8 +90,18 @@ export class PodWorker {
   /** A ConfigMap or Secret appeared: retry config and mount errors now instead of at the next retry. */
   retryNow(): void {
     const now = this.env.now()
-    for (const [k, r] of this.retryAt) if (r.reason === 'CreateContainerConfigError') this.retryAt.set(k, {...r, at: now})
+    for (const m of this.containers.values()) if (m.retryAt?.reason === 'CreateContainerConfigError') m.retryAt = {...m.retryAt, at: now}
     if (this.mountRetryAt !== undefined) this.mountRetryAt = now
+  }
+
+  private memoryOf(name: string): ContainerMemory | undefined {
+    return this.containers.get(name)
+  }
+
+  private memory(name: string): ContainerMemory {
+    let m = this.containers.get(name)
+    if (!m) this.containers.set(name, (m = {}))
+    return m
   }
 
   sync(current: KubeObject): SyncResult {
@@ -152,7 +177,7 @@ export class PodWorker {
     for (const c of pod.spec?.containers ?? []) {
       out.push(...this.containerActions(pod, c, false, firstStartAllowed))
       const s = this.statusOf(pod, c.name, false)
-      const pendingFirstStart = !everRan(s) && (this.starting.has(c.name) || !this.isWaitingOnError(s))
+      const pendingFirstStart = !everRan(s) && (this.memoryOf(c.name)?.starting !== undefined || !this.isWaitingOnError(s))
       if (pendingFirstStart) firstStartAllowed = false
     }
     return out
@@ -171,18 +196,18 @@ export class PodWorker {
   private containerActions(pod: KubeObject, c: any, init: boolean, mayStart: boolean): Action[] {
     const now = this.env.now()
     const s = this.statusOf(pod, c.name, init)
-    const prog = this.starting.get(c.name)
+    const prog = this.memoryOf(c.name)?.starting
     if (prog) return [this.act(prog.at, `start ${c.name}`, (p) => this.advanceStart(p, c, init), prog.background)]
     if (!s) return []
     if (s.state?.running) return this.runningActions(pod, c, init, s)
     if (s.state?.terminated || s.state?.waiting?.reason === 'CrashLoopBackOff') return this.restartActions(pod, c, init, s)
     const waiting = s.state?.waiting?.reason
     if (waiting === 'ErrImagePull') {
-      const at = this.retryAt.get(c.name)?.at ?? now
+      const at = this.memoryOf(c.name)?.retryAt?.at ?? now
       return [this.act(at, `pull backoff ${c.name}`, (p) => this.enterPullBackOff(p, c, init))]
     }
     if (waiting === 'ImagePullBackOff' || waiting === 'CreateContainerConfigError' || waiting === 'ErrImageNeverPull') {
-      const r = this.retryAt.get(c.name) ?? {at: now + (waiting === 'ImagePullBackOff' ? TIMINGS.backoffInitialMs : 0), background: true}
+      const r = this.memoryOf(c.name)?.retryAt ?? {at: now + (waiting === 'ImagePullBackOff' ? TIMINGS.backoffInitialMs : 0), background: true}
       return [this.act(r.at, `retry ${c.name}`, (p) => this.beginStart(p, c, init, everRan(s), true), r.background)]
     }
     if (!everRan(s) && mayStart) return [this.act(now, `start ${c.name}`, (p) => this.beginStart(p, c, init, false, false))]
@@ -251,44 +276,44 @@ export class PodWorker {
     const b = simBehaviour(pod)
     const policy = pullPolicyOf(c)
     const present = imagePresentOnNode(node, c.image ?? '')
-    this.retryAt.delete(c.name)
-    this.starting.set(c.name, {
-      stage: 0,
-      at: this.env.now(),
-      background,
-      restart,
-      ctx: {
-        container: c,
-        image: c.image ?? '',
-        needsPull: policy === 'Always' || (policy === 'IfNotPresent' && !present),
-        imageCached: present,
-        neverPullMissing: policy === 'Never' && !present,
-        pullFails: !init && b.imagePullFail,
-        startupDelayMs: b.startupDelayMs,
+    const mem = this.memory(c.name)
+    mem.retryAt = undefined
+    const fieldPath = `spec.${init ? 'initContainers' : 'containers'}{${c.name}}`
+    // the callbacks read prog.ctx.pod, not a captured pod: each sync works on its own copy of the pod
+    const prog: StartProgress = {stage: 0, at: this.env.now(), background, restart, failed: false, ctx: undefined as never}
+    const ctx: StartContext = {
+      pod,
+      status: undefined,
+      container: c,
+      image: c.image ?? '',
+      needsPull: policy === 'Always' || (policy === 'IfNotPresent' && !present),
+      imageCached: present,
+      neverPullMissing: policy === 'Never' && !present,
+      pullFails: !init && b.imagePullFail,
+      startupDelayMs: b.startupDelayMs,
+      configError: () => this.env.configError(ctx.pod, c),
+      event: (type, reason, message) => this.env.event(ctx.pod, type, reason, message, fieldPath),
+      imagePulled: () => this.env.imagePulled(c.image ?? ''),
+      markRunning: () => this.markRunning(ctx.pod, c, init, prog.restart),
+      fail: (reason, message) => {
+        prog.failed = true
+        this.startFailed(ctx.pod, c, init, reason, message)
       },
-    })
+    }
+    prog.ctx = ctx
+    mem.starting = prog
     this.advanceStart(pod, c, init)
   }
 
   /** Run stages from the current one while they are due; stop at a delay or a failure. */
   private advanceStart(pod: KubeObject, c: any, init: boolean): void {
-    const prog = this.starting.get(c.name)
-    if (!prog) return
-    const status = this.statusOf(pod, c.name, init)
-    let ok = true
-    const ctx: StartContext = {
-      ...prog.ctx,
-      pod,
-      status,
-      configError: () => this.env.configError(pod, c),
-      event: (type, reason, message) => this.env.event(pod, type, reason, message, `spec.${init ? 'initContainers' : 'containers'}{${c.name}}`),
-      imagePulled: () => this.env.imagePulled(c.image ?? ''),
-      markRunning: () => this.markRunning(pod, c, init, prog.restart),
-      fail: (reason, message) => {
-        ok = false
-        this.startFailed(pod, c, init, reason, message)
-      },
-    }
+    const mem = this.memoryOf(c.name)
+    const prog = mem?.starting
+    if (!mem || !prog) return
+    const ctx = prog.ctx
+    ctx.pod = pod
+    ctx.status = this.statusOf(pod, c.name, init)
+    prog.failed = false
     while (prog.stage < START_STAGES.length) {
       const stage = START_STAGES[prog.stage]
       if (!stage.when(ctx)) {
@@ -299,8 +324,8 @@ export class PodWorker {
       if (due > this.env.now()) return
       const cont = stage.run(ctx)
       prog.stage++
-      if (!cont || !ok) {
-        this.starting.delete(c.name)
+      if (!cont || prog.failed) {
+        mem.starting = undefined
         return
       }
       // the delay of the next applicable stage counts from now
@@ -310,7 +335,7 @@ export class PodWorker {
       prog.stage = i
       prog.at = this.env.now() + START_STAGES[i].delayMs(ctx)
     }
-    this.starting.delete(c.name)
+    mem.starting = undefined
   }
 
   private startFailed(pod: KubeObject, c: any, init: boolean, reason: string, message: string): void {
@@ -319,12 +344,13 @@ export class PodWorker {
     s.ready = false
     s.started = false
     const now = this.env.now()
+    const mem = this.memory(c.name)
     if (reason === 'ErrImagePull') {
-      this.pullFailures.set(c.name, (this.pullFailures.get(c.name) ?? 0) + 1)
-      this.pullFailedAt.set(c.name, {at: now, message})
-      this.retryAt.set(c.name, {at: now + TIMINGS.pullErrorToBackOffMs, background: false})
+      mem.pullFailures = (mem.pullFailures ?? 0) + 1
+      mem.pullFailedAt = {at: now, message}
+      mem.retryAt = {at: now + TIMINGS.pullErrorToBackOffMs, background: false}
     } else {
-      this.retryAt.set(c.name, {at: now + TIMINGS.retryMs, background: true, reason})
+      mem.retryAt = {at: now + TIMINGS.retryMs, background: true, reason}
     }
   }
 
@@ -336,10 +362,11 @@ export class PodWorker {
     this.env.event(pod, 'Normal', 'BackOff', msg, fp)
     this.env.event(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', fp)
     // v1.32 appends the previous pull error to the waiting message (not to the event)
-    const prev = this.pullFailedAt.get(c.name) ?? {at: this.env.now(), message: s.state?.waiting?.message}
+    const mem = this.memory(c.name)
+    const prev = mem.pullFailedAt ?? {at: this.env.now(), message: s.state?.waiting?.message}
     s.state = {waiting: {message: prev.message ? `${msg}: ErrImagePull: ${prev.message}` : msg, reason: 'ImagePullBackOff'}}
-    const failures = this.pullFailures.get(c.name) ?? 1
-    this.retryAt.set(c.name, {at: prev.at + pullBackoffMs(failures), background: true})
+    const failures = mem.pullFailures ?? 1
+    mem.retryAt = {at: prev.at + pullBackoffMs(failures), background: true}
   }
 
   private markRunning(pod: KubeObject, c: any, init: boolean, restart: boolean): void {
@@ -355,8 +382,9 @@ export class PodWorker {
     s.image = normalizeImage(c.image ?? '')
     s.imageID = imageID(c.image ?? '')
     s.state = {running: {startedAt: toRFC3339(now)}}
-    this.startedAtMs.set(c.name, now)
-    this.livenessSent.delete(c.name)
+    const mem = this.memory(c.name)
+    mem.startedAtMs = now
+    mem.livenessSent = undefined
     // without a startup probe the container counts as started at once; without a readiness probe, as ready
     s.started = !c.startupProbe
     s.ready = s.started && !c.readinessProbe && !(init && !isSidecar(c))
@@ -365,7 +393,7 @@ export class PodWorker {
   // ---- a running container: readiness, exits, probes ----
 
   private startedMs(c: any, s: any): number {
-    return this.startedAtMs.get(c.name) ?? parseRFC3339(s.state.running.startedAt)
+    return this.memoryOf(c.name)?.startedAtMs ?? parseRFC3339(s.state.running.startedAt)
   }
 
   private runningActions(pod: KubeObject, c: any, init: boolean, s: any): Action[] {
@@ -420,19 +448,20 @@ export class PodWorker {
     const threshold = probe.failureThreshold ?? 3
     const failFrom = start + Math.max(b.livenessFailAfterMs, delay)
     const first = start + delay + Math.ceil((failFrom - start - delay) / period) * period
-    let sent = this.livenessSent.get(c.name)
+    const mem = this.memory(c.name)
+    let sent = mem.livenessSent
     if (sent === undefined) {
       sent = 0
       while (sent < threshold - 1 && first + sent * period < this.env.now()) sent++
-      this.livenessSent.set(c.name, sent)
+      mem.livenessSent = sent
     }
     const at = first + sent * period
     if (exitAt !== undefined && exitAt <= at) return undefined
     return this.act(at, `liveness ${c.name}`, (p) => {
       const fp = `spec.containers{${c.name}}`
       this.env.event(p, 'Warning', 'Unhealthy', `Liveness probe failed: ${probeFailure(probe, p)}`, fp)
-      const n = (this.livenessSent.get(c.name) ?? 0) + 1
-      this.livenessSent.set(c.name, n)
+      const n = (mem.livenessSent ?? 0) + 1
+      mem.livenessSent = n
       if (n >= threshold) {
         this.env.event(p, 'Normal', 'Killing', `Container ${c.name} failed liveness probe, will be restarted`, fp)
         this.terminate(p, c, false, 137, 'Error')
@@ -449,7 +478,7 @@ export class PodWorker {
     }
     s.ready = false
     s.started = false
-    this.finishedAtMs.set(c.name, now)
+    this.memory(c.name).finishedAtMs = now
   }
 
   // ---- restarts: restartPolicy and the CrashLoopBackOff back-off ----
@@ -461,7 +490,7 @@ export class PodWorker {
     if (init && !isSidecar(c) && term.exitCode === 0) return []
     const restart = isSidecar(c) || policy === 'Always' || (policy === 'OnFailure' && term.exitCode !== 0)
     if (!restart) return []
-    const finished = this.finishedAtMs.get(c.name) ?? parseRFC3339(term.finishedAt)
+    const finished = this.memoryOf(c.name)?.finishedAtMs ?? parseRFC3339(term.finishedAt)
     const ran = finished - parseRFC3339(term.startedAt)
     const wait = ran > TIMINGS.backoffResetMs ? 0 : restartBackoffMs(s.restartCount ?? 0)
     if (wait > 0 && s.state?.terminated) {
@@ -492,7 +521,7 @@ export class PodWorker {
       return [
         this.act(now, 'kill', (p) => {
           this.killingAt = now
-          this.starting.clear()
+          for (const m of this.containers.values()) m.starting = undefined
           const list = running()
           for (const {c, init} of list) {
             this.env.event(p, 'Normal', 'Killing', `Stopping container ${c.name}`, `spec.${init ? 'initContainers' : 'containers'}{${c.name}}`)

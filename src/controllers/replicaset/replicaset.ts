@@ -170,7 +170,7 @@ export class ReplicaSetController extends QueueController {
         let err: ApiError | undefined
         for (let i = 0; i < n; i++) {
           try {
-            const pod = this.ctx.api.create(this.podFromTemplate(rs))
+            const pod = this.ctx.api.createOwned(this.podFromTemplate(rs))
             this.ctx.events.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, src)
           } catch (e) {
             if (!isApiError(e)) throw e

@@ -18,10 +18,11 @@ writeFileSync(rssHook, "import {writeFileSync} from 'node:fs'\nprocess.on('exit'
 
 function run(args, opts = {}) {
   const t0 = process.hrtime.bigint()
-  const pre = opts.rssFile ? ['--import', rssHook] : []
-  const r = spawnSync(process.execPath, [...pre, bin, ...args], {
+  // the binary as users run it: through its shebang (which sets the V8 flags), not `node bin/run.js`
+  const pre = opts.rssFile ? {NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${rssHook}`.trim(), K8SIM_BENCH_RSS: opts.rssFile} : {}
+  const r = spawnSync(bin, args, {
     encoding: 'utf8',
-    env: {...process.env, K8SIM_HOME: join(work, 'home'), CI: '1', ...(opts.rssFile ? {K8SIM_BENCH_RSS: opts.rssFile} : {}), ...opts.env},
+    env: {...process.env, K8SIM_HOME: join(work, 'home'), CI: '1', ...pre, ...opts.env},
     input: opts.input,
     maxBuffer: 1 << 30,
   })

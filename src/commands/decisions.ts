@@ -17,7 +17,9 @@ export default class Decisions extends BaseCommand {
     const {args, flags} = await this.parse(Decisions)
     const {withCluster} = await import('../state/session.js')
     const {formatDecision, formatDecisionTable} = await import('../printers/decisions.js')
-    await withCluster({home: flags.home, cluster: flags.cluster, write: false}, (s) => {
+    // decisions live in their own table; the store is read only for a pod without any (to say why)
+    const kinds = () => (args.pod ? [{group: '', kind: 'Pod'}] : [])
+    await withCluster({home: flags.home, cluster: flags.cluster, write: false, kinds}, (s) => {
       if (!args.pod) {
         const ns = flags['all-namespaces'] ? undefined : (flags.namespace ?? 'default')
         const byPod = new Map<string, any[]>()

@@ -21,8 +21,9 @@ export default class Describe extends BaseCommand {
   async run(): Promise<void> {
     this.argv = normalizeBoolArgv(this.argv, ['all-namespaces'])
     const {argv, flags} = await this.parse(Describe)
-    const [{withCluster}, {runDescribe}] = await Promise.all([import('../state/session.js'), import('../printers/describe/run.js')])
-    const out = await withCluster({home: flags.home, cluster: flags.cluster, write: false}, (s) =>
+    const [{withCluster}, {runDescribe, kindsToDescribe}] = await Promise.all([import('../state/session.js'), import('../printers/describe/run.js')])
+    const kinds = (registry: Parameters<typeof kindsToDescribe>[0]) => kindsToDescribe(registry, argv as string[], flags['show-events'] !== 'false')
+    const out = await withCluster({home: flags.home, cluster: flags.cluster, write: false, kinds}, (s) =>
       runDescribe(
         {store: s.store, registry: s.registry, now: s.clock.now()},
         {

@@ -18,7 +18,7 @@ export default class Events extends BaseCommand {
     this.argv = normalizeBoolArgv(this.argv, ['all-namespaces', 'no-headers'])
     const {flags} = await this.parse(Events)
     const [{withCluster}, {runEvents}] = await Promise.all([import('../state/session.js'), import('../printers/events-run.js')])
-    const out = await withCluster({home: flags.home, cluster: flags.cluster, write: false}, (s) =>
+    const out = await withCluster({home: flags.home, cluster: flags.cluster, write: false, kinds: () => [{group: '', kind: 'Event'}]}, (s) =>
       runEvents(
         {store: s.store, registry: s.registry, now: s.clock.now()},
         {namespace: flags.namespace ?? 'default', allNamespaces: flags['all-namespaces'], for: flags.for, types: flags.types, noHeaders: flags['no-headers'], output: flags.output as 'json' | 'yaml' | undefined},

@@ -32,8 +32,9 @@ export default class Get extends BaseCommand {
   async run(): Promise<void> {
     this.argv = normalizeBoolArgv(this.argv, ['all-namespaces', 'show-labels', 'no-headers', 'ignore-not-found', 'show-kind'])
     const {argv, flags} = await this.parse(Get)
-    const [{withCluster}, {runGet}] = await Promise.all([import('../state/session.js'), import('../printers/get.js')])
-    const out = await withCluster({home: flags.home, cluster: flags.cluster, write: false}, (s) =>
+    const [{withCluster}, {runGet, kindsToGet}] = await Promise.all([import('../state/session.js'), import('../printers/get.js')])
+    const kinds = (registry: Parameters<typeof kindsToGet>[0]) => kindsToGet(registry, argv as string[])
+    const out = await withCluster({home: flags.home, cluster: flags.cluster, write: false, kinds}, (s) =>
       runGet(
         {store: s.store, registry: s.registry, now: s.clock.now()},
         {

@@ -36,6 +36,19 @@ export interface ClusterView {
   now: number
 }
 
+/**
+ * The kinds `get` reads for these arguments: the kinds it prints (table printers read nothing else but CRDs, which
+ * the session always loads). `undefined` (load everything) when the arguments do not resolve: runGet then reports
+ * the error as before.
+ */
+export function kindsToGet(registry: ResourceRegistry, args: string[]): Array<{group: string; kind: string}> | undefined {
+  try {
+    return resolveArgs(registry, args, 'get').targets.map((t) => ({group: t.info.group, kind: t.info.kind}))
+  } catch {
+    return undefined
+  }
+}
+
 export function runGet(view: ClusterView, req: GetRequest): CommandOutput {
   const spec = parseOutputFlag(req.output)
   const resolved = resolveArgs(view.registry, req.args, 'get')

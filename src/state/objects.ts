@@ -19,19 +19,38 @@ export interface LoadedObjects {
   rows: Map<string, SavedRow>
 }
 
-/** Every stored object, in creation order; with `rows` (commands that save) also where each one is stored. */
-export function loadObjects(db: Db, opts: {rows: boolean} = {rows: true}): LoadedObjects {
+/** A stored kind: its API group ('' for core) and kind, as in the objects table's (grp, kind) columns. */
+export interface StoredKind {
+  group: string
+  kind: string
+}
+
+/**
+ * Every stored object, in creation order; with `rows` (commands that save) also where each one is stored.
+ * With `kinds`, only the objects of those kinds (read-only commands that print a few kinds of a large cluster need
+ * not parse its hundreds of thousands of Events); each kind still lists in creation order.
+ */
+export function loadObjects(db: Db, opts: {rows: boolean; kinds?: readonly StoredKind[]} = {rows: true}): LoadedObjects {
   const objects: KubeObject[] = []
   const rows = new Map<string, SavedRow>()
   // row by row, not all(): each body is garbage as soon as it is parsed, instead of all of them (hundreds of MB for
   // a large cluster) living until the last one is parsed, which costs memory and old-generation GC
-  const stored = db.prepare('SELECT id, body FROM objects ORDER BY id').raw(true).iterate() as IterableIterator<[number, string]>
+  const stored = selectBodies(db, opts.kinds)
   for (const [id, body] of stored) {
     const o = JSON.parse(body) as KubeObject
     objects.push(o)
     if (opts.rows) rows.set(keyOf(o), {id, uid: o.metadata.uid ?? ''})
   }
   return {objects, rows}
+}
+
+function selectBodies(db: Db, kinds: readonly StoredKind[] | undefined): IterableIterator<[number, string]> {
+  if (!kinds) return db.prepare('SELECT id, body FROM objects ORDER BY id').raw(true).iterate() as IterableIterator<[number, string]>
+  if (kinds.length === 0) return [][Symbol.iterator]()
+  // one (grp = ? AND kind = ?) term per kind: SQLite answers each from the (grp, kind) index
+  const where = kinds.map(() => '(grp = ? AND kind = ?)').join(' OR ')
+  const params = kinds.flatMap((k) => [k.group, k.kind])
+  return db.prepare(`SELECT id, body FROM objects WHERE ${where} ORDER BY id`).raw(true).iterate(...params) as IterableIterator<[number, string]>
 }
 
 /**

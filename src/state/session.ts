@@ -13,7 +13,7 @@ import {registerStoredCRDs} from './crds.js'
 import {beginImmediate, openDb, type Db} from './db.js'
 import {countDecisions, loadAllDecisions, loadDecisions, saveDecisions, type DecisionRow} from './decisions.js'
 import {readMeta, writeMeta, type ClusterMeta} from './meta.js'
-import {loadObjects, saveChanges} from './objects.js'
+import {loadObjects, saveChanges, type SavedRow, type StoredKind} from './objects.js'
 import {DEFAULT_CLUSTER, clusterExists, resolveClusterName, resolveHome} from './paths.js'
 import {wallClockStartMs} from './wall-clock.js'
 
@@ -47,7 +47,16 @@ export interface WithClusterOptions {
   write: boolean
   /** simulate, then roll back: nothing is saved, the clock does not keep the time simulated */
   dryRun?: boolean
+  /**
+   * Read-only commands: the kinds the command reads, given the registry (which knows the cluster's CRDs); only
+   * those are loaded, plus the CRDs. `undefined` (the default, or returned) loads everything. Ignored when writing:
+   * the engine reads every kind.
+   */
+  kinds?: (registry: ResourceRegistry) => StoredKind[] | undefined
 }
+
+/** CRDs are always loaded: they make the registry, and table printers read them for custom resources' columns. */
+const CRD_KIND: StoredKind = {group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition'}
 
 export async function withCluster<T>(opts: WithClusterOptions, fn: (ctx: ClusterSession) => Promise<T> | T): Promise<T> {
   const home = resolveHome(opts.home)
@@ -64,20 +73,16 @@ export async function withCluster<T>(opts: WithClusterOptions, fn: (ctx: Cluster
 }
 
 /** One session on an open database: lock or snapshot, load, run fn, then commit the changes or roll back. */
-async function runSession<T>(db: Db, name: string, home: string, opts: {write: boolean; dryRun?: boolean}, fn: (ctx: ClusterSession) => Promise<T> | T): Promise<T> {
+async function runSession<T>(db: Db, name: string, home: string, opts: Omit<WithClusterOptions, 'home' | 'cluster'>, fn: (ctx: ClusterSession) => Promise<T> | T): Promise<T> {
   if (opts.write) beginImmediate(db, `cluster "${name}"`)
   else db.exec('BEGIN')
   try {
     const meta = readMeta(db)
     if (!meta) throw notFound(name)
     const before = structuredClone(meta)
-    const {objects, rows} = loadObjects(db, {rows: opts.write && !opts.dryRun})
-    const store = new ObjectStore(meta.resourceVersion)
-    store.load(objects)
+    const {store, registry, rows} = await loadStore(db, meta, opts)
     const clock = new VirtualClock(meta.now)
     const rng = new SeededRandom(meta.rngState)
-    const registry = new ResourceRegistry()
-    await registerStoredCRDs(registry, store)
     const write = opts.write
     const ctx: ClusterSession = {
       name,
@@ -115,6 +120,31 @@ async function runSession<T>(db: Db, name: string, home: string, opts: {write: b
     if (db.inTransaction) db.exec('ROLLBACK')
     throw err
   }
+}
+
+/** The store and registry of a session: every object, or for a read-only command with `kinds` only those kinds. */
+async function loadStore(db: Db, meta: ClusterMeta, opts: Omit<WithClusterOptions, 'home' | 'cluster'>): Promise<{store: ObjectStore; registry: ResourceRegistry; rows: Map<string, SavedRow>}> {
+  const registry = new ResourceRegistry()
+  if (opts.write || !opts.kinds) {
+    const {objects, rows} = loadObjects(db, {rows: opts.write && !opts.dryRun})
+    const store = new ObjectStore(meta.resourceVersion)
+    store.load(objects)
+    await registerStoredCRDs(registry, store)
+    return {store, registry, rows}
+  }
+  // the CRDs first, so that the command can resolve its resource names to kinds
+  const crds = new ObjectStore(meta.resourceVersion)
+  crds.load(loadObjects(db, {rows: false, kinds: [CRD_KIND]}).objects)
+  await registerStoredCRDs(registry, crds)
+  const kinds = opts.kinds(registry)
+  if (!kinds) {
+    const store = new ObjectStore(meta.resourceVersion)
+    store.load(loadObjects(db, {rows: false}).objects)
+    return {store, registry, rows: new Map()}
+  }
+  const store = new ObjectStore(meta.resourceVersion)
+  store.load(loadObjects(db, {rows: false, kinds: [CRD_KIND, ...kinds.filter((k) => k.group !== CRD_KIND.group || k.kind !== CRD_KIND.kind)]}).objects)
+  return {store, registry, rows: new Map()}
 }
 
 /** A cluster that lives in memory only (scenarios, tests): the same sessions, nothing on disk. */

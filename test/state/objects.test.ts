@@ -37,6 +37,32 @@ function listed(db: Db): string[] {
 }
 
 describe('objects table', () => {
+  it('loads only the kinds asked for, each in creation order (read-only commands)', () => {
+    const db = openDb(path.join(dir, 'k.db'), {create: true})
+    const sa = (name: string): KubeObject => ({apiVersion: 'v1', kind: 'ServiceAccount', metadata: {name, namespace: 'default', uid: `sa-${name}`}}) as KubeObject
+    const dep = (name: string): KubeObject => ({apiVersion: 'apps/v1', kind: 'ConfigMap', metadata: {name, namespace: 'default', uid: `x-${name}`}}) as KubeObject
+    session(db, (s) => {
+      s.create(cm('b'))
+      s.create(sa('s1'))
+      s.create(dep('same-kind-other-group'))
+      s.create(cm('a'))
+    })
+    session(db, (s) => {
+      s.delete('/ConfigMap/default/b')
+      s.create(cm('c'))
+    })
+    const names = (kinds: Array<{group: string; kind: string}>) => loadObjects(db, {rows: false, kinds}).objects.map((o) => o.metadata.name)
+    expect(names([{group: '', kind: 'ConfigMap'}])).toEqual(['a', 'c'])
+    // several kinds: the rows of a full load, less the other kinds (same order across kinds too)
+    const all = loadObjects(db, {rows: false}).objects
+    const core = all.filter((o) => o.apiVersion === 'v1').map((o) => o.metadata.name)
+    expect(names([{group: '', kind: 'ServiceAccount'}, {group: '', kind: 'ConfigMap'}])).toEqual(core)
+    expect(names([{group: 'apps', kind: 'ConfigMap'}])).toEqual(['same-kind-other-group'])
+    expect(names([])).toEqual([])
+    expect(all).toHaveLength(4)
+    db.close()
+  })
+
   it('keeps creation order through updates, deletes and a delete-and-recreate', () => {
     const db = openDb(path.join(dir, 'a.db'), {create: true})
     session(db, (s) => ['c', 'a', 'b', 'd'].forEach((n) => s.create(cm(n))))

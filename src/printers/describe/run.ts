@@ -1,6 +1,7 @@
 // `k8sim describe`: resolve the arguments, describe each object ("\n\n" between them), NotFound as kubectl
 // (with its name-prefix fallback for `describe TYPE NAME`).
 
+import type {ResourceRegistry} from '../../api/resources.js'
 import type {KubeObject} from '../../api/types.js'
 import {UserError} from '../../errors.js'
 import type {ClusterView, CommandOutput} from '../get.js'
@@ -14,6 +15,23 @@ export interface DescribeRequest extends Selection {
   decisionFor?: (pod: KubeObject) => unknown
   /** --show-events=false leaves the Events block out */
   showEvents?: boolean
+}
+
+/**
+ * The kinds `describe` reads for these arguments: a Pod's description reads only the pod and the Events (its
+ * Scheduling: section comes from the decisions table), so `describe pod ...` loads just those. Every other kind reads
+ * related objects (a Node its pods and Lease, a Deployment its ReplicaSets, ...): load everything (`undefined`), as
+ * also when the arguments do not resolve (runDescribe then reports the error as before).
+ */
+export function kindsToDescribe(registry: ResourceRegistry, args: string[], showEvents: boolean): Array<{group: string; kind: string}> | undefined {
+  let targets
+  try {
+    targets = resolveArgs(registry, args, 'describe').targets
+  } catch {
+    return undefined
+  }
+  if (!targets.every((t) => t.info.group === '' && t.info.kind === 'Pod')) return undefined
+  return showEvents ? [{group: '', kind: 'Pod'}, {group: '', kind: 'Event'}] : [{group: '', kind: 'Pod'}]
 }
 
 export function runDescribe(view: ClusterView, req: DescribeRequest): CommandOutput {

@@ -135,7 +135,8 @@ export function newPodTopologySpread(args: PodTopologySpreadArgs = {}, handle: H
     const selecting = servicesSelecting(pod.pod, servicesIn(pod.namespace))
     const controller = selectorController(pod.pod, store)
     if (!controller) return defaultSelectorFrom(selecting, undefined)
-    const key = `${controller.kind}/${pod.namespace}/${controller.metadata.name}`
+    // keyed by the controller's uid, a string the object keeps (its hash is computed once), not a key built per cycle
+    const key = controller.metadata.uid ?? `${controller.kind}/${pod.namespace}/${controller.metadata.name}`
     const controllerSelector = JSON.stringify(controller.spec?.selector ?? null)
     const known = defaultSelectors.get(key)
     if (known && known.controllerSelector === controllerSelector && sameObjects(known.selecting, selecting)) return known.selector

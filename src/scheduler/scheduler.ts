@@ -18,6 +18,7 @@ import {NAMESPACE_HELPS, nodeSchedulingFieldsChanged, POD_ADDED_HELPS, POD_DELET
 import {SchedulingQueue} from './queue.js'
 import {AttemptRecord, type DecisionRecord, DecisionRecorder} from './recorder.js'
 import {BindingWaits} from './binding-wait.js'
+import {sameLabels} from './framework/labels.js'
 
 export interface SchedulerOptions {
   /** a KubeSchedulerConfiguration (object or YAML text); default profile when absent */
@@ -46,29 +47,6 @@ function podKeyOf(pod: KubeObject): string {
 
 function storeKeyOf(pod: KubeObject): string {
   return `/Pod/${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`
-}
-
-/**
- * JSON.stringify(a ?? {}) === JSON.stringify(b ?? {}) for label maps (the same keys in the same order, the same
- * values) without serializing them: checked on every update of every bound pod.
- */
-function sameLabelsJSON(a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined): boolean {
-  a ??= {}
-  b ??= {}
-  if (a === b) return true
-  const ka = Object.keys(a)
-  const kb = Object.keys(b)
-  if (ka.length !== kb.length) return false
-  for (let i = 0; i < ka.length; i++) {
-    const k = ka[i]
-    if (k !== kb[i]) return false
-    const va = a[k]
-    const vb = b[k]
-    // anything but strings (not valid labels): let JSON decide, as it skips or converts some values
-    if (typeof va !== 'string' || typeof vb !== 'string') return JSON.stringify(a) === JSON.stringify(b)
-    if (va !== vb) return false
-  }
-  return true
 }
 
 function isTerminal(pod: KubeObject): boolean {
@@ -298,7 +276,7 @@ export class Scheduler implements Controller {
         !wasCounted ||
         old.spec?.nodeName !== pod.spec.nodeName ||
         old.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp ||
-        !sameLabelsJSON(old.metadata.labels, pod.metadata.labels)
+        !sameLabels(old.metadata.labels, pod.metadata.labels)
       // by the pod object: most updates here are kubelet status writes, and this is their only lookup
       if (changed || !this.cache.hasPodObject(pod)) {
         const binding = this.binding
@@ -325,7 +303,7 @@ export class Scheduler implements Controller {
     }
     const specChanged =
       JSON.stringify(old.spec) !== JSON.stringify(pod.spec) ||
-      !sameLabelsJSON(old.metadata.labels, pod.metadata.labels)
+      !sameLabels(old.metadata.labels, pod.metadata.labels)
     if (qpi.gated) {
       qpi.podInfo = pi
       if (!fw.runPreEnqueue(pod)) {

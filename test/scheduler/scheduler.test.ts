@@ -276,6 +276,17 @@ describe('volumes', () => {
     expect(h.events.map((e) => e.reason)).toEqual(['FailedScheduling'])
   })
 
+  it('fails the binding of a pod deleted while it waits, without requeueing it', () => {
+    const h = new Harness()
+    waitingPod(h)
+    run(h, 1500)
+    h.store.delete('/Pod/default/p')
+    run(h, 500)
+    expect(h.events.map((e) => e.message)).toEqual(['running PreBind plugin "VolumeBinding": binding volumes: pod does not exist any more: pod "p" not found'])
+    expect(h.scheduler.hasPendingWork()).toBe(false)
+    expect(h.scheduler.cache.list().every((n) => n.pods.length === 0)).toBe(true)
+  })
+
   it('fails the binding at the next poll when the provisioner drops the selected node', () => {
     const h = new Harness()
     waitingPod(h)

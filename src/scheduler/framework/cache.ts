@@ -1,6 +1,7 @@
 // The scheduler cache: one NodeInfo per node, kept up to date from store watch events, in cluster order
 // (the order nodes were added). Single-threaded, so the cache is also the cycle's snapshot.
 import type {KubeObject} from '../../api/types.js'
+import {sameLabels} from './labels.js'
 import {NodeInfo} from './node-info.js'
 import type {PodInfo} from './pod-info.js'
 
@@ -190,12 +191,4 @@ export class SchedulerCache {
       else this.imageNodes.set(name, n)
     }
   }
-}
-
-function sameLabels(a: Record<string, string>, b: Record<string, string>): boolean {
-  if (a === b) return true
-  const ka = Object.keys(a)
-  if (ka.length !== Object.keys(b).length) return false
-  for (const k of ka) if (a[k] !== b[k]) return false
-  return true
 }

@@ -135,3 +135,14 @@ export function requiredNodeAffinityMatches(pod: any, node: {name: string; label
   if (req) return nodeSelectorMatches(req.nodeSelectorTerms ?? [], node)
   return true
 }
+
+/** Label maps equal as Go's reflect.DeepEqual sees them: the same keys and values, in any order; nil equals empty. */
+export function sameLabels(a: Labels, b: Labels): boolean {
+  if (a === b) return true
+  a ??= {}
+  b ??= {}
+  const ka = Object.keys(a)
+  if (ka.length !== Object.keys(b).length) return false
+  for (const k of ka) if (a[k] !== b[k]) return false
+  return true
+}
